@@ -1,0 +1,229 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createConnectSession,
+  type ConnectSessionHandlers,
+  type ConnectSessionOptions,
+  type TokenRequestContext,
+} from './index';
+
+const BASE = 'https://toolbox-iframe.private.fin.ag/v2/';
+const ORIGIN = 'https://toolbox-iframe.private.fin.ag';
+const MINUTE = 60_000;
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+let iframe: HTMLIFrameElement;
+let issued: string[];
+let requests: TokenRequestContext[];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  iframe = document.body.appendChild(document.createElement('iframe'));
+  issued = [];
+  requests = [];
+});
+afterEach(() => {
+  iframe.remove();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+function session(options: Partial<ConnectSessionOptions> = {}) {
+  const handlers = {
+    onEvent: vi.fn(),
+    onRedirect: vi.fn(),
+    onError: vi.fn(),
+    onInvalidMessage: vi.fn(),
+  } satisfies ConnectSessionHandlers;
+  const s = createConnectSession({
+    connectUrl: BASE,
+    params: { demo: true },
+    fetchAuthorizeToken: async (ctx) => {
+      requests.push(ctx);
+      const token = `token-${issued.length + 1}`;
+      issued.push(token);
+      return token;
+    },
+    getFrame: () => iframe.contentWindow,
+    handlers,
+    ...options,
+  });
+  return { s, handlers };
+}
+
+const post = (
+  data: unknown,
+  { origin = ORIGIN, source = iframe.contentWindow as MessageEventSource | null } = {},
+) => window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+const tokenIn = (src: string | null) => (src ? new URL(src).searchParams.get('authorizeToken') : null);
+
+describe('createConnectSession', () => {
+  it('touches nothing until started, then loads the iframe with a fresh token', async () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const { s } = session();
+    expect(added).not.toHaveBeenCalled();
+    expect(s.origin).toBe(ORIGIN);
+    expect(s.getState()).toMatchObject({ status: 'idle', src: null });
+    s.start();
+    await flush();
+    const { status, src } = s.getState();
+    expect(status).toBe('ready');
+    expect(new URL(src!).searchParams.get('demo')).toBe('true');
+    expect(tokenIn(src)).toBe('token-1');
+  });
+
+  it('rejects bad configuration when created', () => {
+    expect(() => session({ connectUrl: 'http://example.com/v2/' })).toThrow(/must use https:/);
+    expect(() => session({ params: { authorizeToken: 'x' } as never })).toThrow(/Do not pass authorizeToken/);
+    expect(() => session({ loadTimeoutMs: 0 })).toThrow(/loadTimeoutMs must be a positive number/);
+  });
+
+  it('reports iframe_load_timeout when APP_MOUNTED does not arrive, and retries with a new token', async () => {
+    const { s, handlers } = session({ loadTimeoutMs: 10_000 });
+    s.start();
+    await flush();
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(s.getState().status).toBe('ready');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.getState()).toMatchObject({
+      status: 'error',
+      src: null,
+      error: { code: 'iframe_load_timeout' },
+    });
+    expect(handlers.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'iframe_load_timeout' }));
+    s.reload();
+    await flush();
+    expect(requests.at(-1)!.reason).toBe('retry');
+    expect(tokenIn(s.getState().src)).toBe('token-2');
+  });
+
+  it('stands down the watchdog on APP_MOUNTED', async () => {
+    const { s, handlers } = session({ loadTimeoutMs: 10_000 });
+    s.start();
+    await flush();
+    post({ step: 'APP_MOUNTED' });
+    expect(s.getState().mounted).toBe(true);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(s.getState().status).toBe('ready');
+    expect(handlers.onError).not.toHaveBeenCalled();
+  });
+
+  it('reloads an idle iframe before its token expires, keeping it on screen meanwhile', async () => {
+    const { s } = session({ tokenLifetimeMs: 10 * MINUTE });
+    s.start();
+    await flush();
+    post({ step: 'APP_MOUNTED' });
+    const seen: (string | null)[] = [];
+    s.subscribe(() => seen.push(s.getState().src));
+    await vi.advanceTimersByTimeAsync(9 * MINUTE);
+    expect(requests.map((r) => r.reason)).toEqual(['mount', 'expired']);
+    expect(seen.every((src) => src !== null)).toBe(true);
+    expect(tokenIn(s.getState().src)).toBe('token-2');
+  });
+
+  it.each(['SUBMIT_CREDENTIAL', 'COMPONENT_LOAD_MFA', 'ACCOUNT_SELECTED', 'POPUP_OPENED'])(
+    'never reloads after %s, even long past expiry',
+    async (step) => {
+      const { s } = session({ tokenLifetimeMs: 10 * MINUTE });
+      s.start();
+      await flush();
+      post({ step: 'APP_MOUNTED' });
+      post(JSON.stringify({ step }));
+      expect(s.getState().used).toBe(true);
+      await vi.advanceTimersByTimeAsync(120 * MINUTE);
+      expect(requests).toHaveLength(1);
+      expect(tokenIn(s.getState().src)).toBe('token-1');
+    },
+  );
+
+  it('hands every event, the redirect details and Flinks errors to the handlers', async () => {
+    const { s, handlers } = session();
+    s.start();
+    await flush();
+    post({ flinksCode: 'INVALID_LOGIN', institution: 'FlinksCapital' });
+    expect(handlers.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'flinks_error', flinksCode: 'INVALID_LOGIN' }),
+    );
+    expect(s.getState()).toMatchObject({ status: 'ready', used: true });
+    post({ step: 'REDIRECT', url: 'https://app.example/done?loginId=L-1&institution=FlinksCapital' });
+    expect(handlers.onRedirect).toHaveBeenCalledWith(
+      { loginId: 'L-1', institution: 'FlinksCapital', url: expect.any(String) },
+      expect.objectContaining({ step: 'REDIRECT' }),
+    );
+    expect(handlers.onEvent).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores other origins and windows, and reports malformed messages from its iframe', async () => {
+    const { s, handlers } = session();
+    s.start();
+    await flush();
+    const other = document.body.appendChild(document.createElement('iframe'));
+    post({ step: 'REDIRECT', loginId: 'forged' }, { origin: 'https://evil.example' });
+    post({ step: 'REDIRECT', loginId: 'forged' }, { source: other.contentWindow });
+    post({ step: 'REDIRECT', loginId: 'forged' }, { source: window });
+    expect(handlers.onEvent).not.toHaveBeenCalled();
+    expect(handlers.onRedirect).not.toHaveBeenCalled();
+    expect(handlers.onInvalidMessage).not.toHaveBeenCalled();
+    post('{oops');
+    expect(handlers.onInvalidMessage).toHaveBeenCalledWith('{oops');
+    other.remove();
+  });
+
+  it('reads handlers when events fire, so a binding can swap them', async () => {
+    const handlers: ConnectSessionHandlers = {};
+    const { s } = session({ handlers });
+    s.start();
+    await flush();
+    const later = vi.fn();
+    handlers.onEvent = later;
+    post({ step: 'APP_MOUNTED' });
+    expect(later).toHaveBeenCalledOnce();
+  });
+
+  it('shows token_rejected when Flinks refuses the token', async () => {
+    const { s, handlers } = session();
+    s.start();
+    await flush();
+    post({ step: 'TOKEN_INVALID' });
+    expect(s.getState()).toMatchObject({ status: 'error', src: null, error: { code: 'token_rejected' } });
+    expect(handlers.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_rejected' }));
+  });
+
+  it('reload() loads the iframe again with a new token', async () => {
+    const { s } = session();
+    s.start();
+    await flush();
+    s.reload();
+    expect(requests.at(-1)!.reason).toBe('refresh');
+    await flush();
+    expect(tokenIn(s.getState().src)).toBe('token-2');
+  });
+
+  it('shows the token error, without an iframe', async () => {
+    const { s, handlers } = session({
+      fetchAuthorizeToken: () => Promise.reject(new Error('down')),
+      retry: false,
+    });
+    s.start();
+    await flush();
+    expect(s.getState()).toMatchObject({ status: 'error', src: null, error: { code: 'token_fetch_failed' } });
+    expect(handlers.onError).toHaveBeenCalledOnce();
+  });
+
+  it('stops listening and timing when stopped or disposed', async () => {
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const { s, handlers } = session();
+    const stop = s.start();
+    await flush();
+    stop();
+    expect(removed).toHaveBeenCalledWith('message', expect.any(Function));
+    expect(s.getState()).toMatchObject({ status: 'idle', src: null });
+    expect(vi.getTimerCount()).toBe(0);
+    post({ step: 'APP_MOUNTED' });
+    expect(handlers.onEvent).not.toHaveBeenCalled();
+    s.start();
+    await flush();
+    expect(tokenIn(s.getState().src)).toBe('token-2');
+    s.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

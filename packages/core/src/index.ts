@@ -1,0 +1,33 @@
+export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase } from './connect-url';
+export type { ConnectParams } from './connect-url';
+export { createConnectSession } from './connect-session';
+export type {
+  ConnectSession,
+  ConnectSessionHandlers,
+  ConnectSessionOptions,
+  ConnectSessionState,
+} from './connect-session';
+export { FlinksConnectError } from './errors';
+export type { FlinksConnectErrorCode } from './errors';
+export { FLINKS_CODE_DEFINITIONS, STEP_DEFINITIONS } from './event-definitions';
+export type {
+  ConnectErrorEvent,
+  ConnectEvent,
+  ConnectStepEvent,
+  KnownFlinksCode,
+  KnownStep,
+  RedirectDetails,
+} from './events';
+export { classifyConnectMessage, parseConnectMessage, redirectDetails } from './messages';
+export type { ClassifiedMessage, ConnectMessageSource } from './messages';
+export type { AuthorizeTokenOptions, RetryOptions } from './options';
+export { createAuthorizeTokenSource } from './token-source';
+export type {
+  AuthorizeTokenSource,
+  AuthorizeTokenState,
+  AuthorizeTokenStatus,
+  FetchAuthorizeToken,
+  TokenRequestContext,
+  TokenRequestReason,
+} from './token-source';
+export type { AuthorizeTokenResponse } from './token-response';
