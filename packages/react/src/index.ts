@@ -1,1 +1,29 @@
-export {};
+export { FlinksConnect } from './flinks-connect';
+export type {
+  ErrorFallbackProps,
+  FlinksConnectHandle,
+  FlinksConnectOptions,
+  FlinksConnectProps,
+  FlinksConnectTarget,
+} from './flinks-connect-props';
+export { useAuthorizeToken } from './use-authorize-token';
+export type { UseAuthorizeTokenOptions, UseAuthorizeTokenResult } from './use-authorize-token';
+// Re-exported so an app needs only this package: the error class for `instanceof`, and the types
+// its callbacks and fetcher are written against.
+export { FlinksConnectError } from '@flinks-embed/core';
+export type {
+  AuthorizeTokenOptions,
+  AuthorizeTokenResponse,
+  ConnectErrorEvent,
+  ConnectEvent,
+  ConnectParams,
+  ConnectStepEvent,
+  FetchAuthorizeToken,
+  FlinksConnectErrorCode,
+  KnownFlinksCode,
+  KnownStep,
+  RedirectDetails,
+  RetryOptions,
+  TokenRequestContext,
+  TokenRequestReason,
+} from '@flinks-embed/core';

@@ -1,0 +1,71 @@
+// What an app pays for an import, measured the way a bundler ships it: esbuild bundle, minified,
+// React external (the app has it anyway), gzip level 9. Shared by `pnpm bench` and the budget test.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const packageDir = fileURLToPath(new URL('..', import.meta.url));
+export const builtEntry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+export const external = ['react', 'react-dom', 'react/jsx-runtime'];
+
+/** The most an app importing `<FlinksConnect>` may pay, minified + gzipped (DESIGN.md). */
+export const BUDGET_BYTES = 2000;
+
+/**
+ * @typedef {{ minified: number, gzipped: number, code: string, metafile: import('esbuild').Metafile }} Size
+ */
+
+/**
+ * Bundles `contents` (an ES module resolved from this package's directory) and measures it.
+ * @param {string} contents
+ * @param {{ external?: string[], conditions?: string[], target?: string }} [options]
+ * @returns {Promise<Size>}
+ */
+export async function measure(contents, options = {}) {
+  const result = await build({
+    stdin: { contents, resolveDir: packageDir, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    external: options.external ?? external,
+    ...(options.conditions && { conditions: options.conditions }),
+    ...(options.target && { target: options.target }),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // Bundling drops the 'use client' banner, and says so: expected here.
+    logLevel: 'silent',
+  });
+  const output = /** @type {import('esbuild').OutputFile} */ (result.outputFiles?.[0]);
+  return {
+    minified: output.contents.length,
+    gzipped: gzipSync(output.contents, { level: 9 }).length,
+    code: output.text,
+    metafile: result.metafile,
+  };
+}
+
+/** `import { FlinksConnect } from '@flinks-embed/react'`, from the built files, core bundled in. */
+export function measureFlinksConnect() {
+  if (!existsSync(builtEntry)) {
+    throw new Error(`${builtEntry} is missing: run \`pnpm build\` (core, then react) first.`);
+  }
+  return measure(`export { FlinksConnect } from ${JSON.stringify(builtEntry)};`);
+}
+
+/** The React binding's own code: the same import with core left out. */
+export function measureBindingOnly() {
+  return measure(`export { FlinksConnect } from ${JSON.stringify(builtEntry)};`, {
+    external: [...external, '@flinks-embed/core'],
+  });
+}
+
+/** Core on its own: what the binding imports from it (read off the binding's bundle), from core's dist. */
+export async function measureCoreShare() {
+  const { code } = await measureBindingOnly();
+  const clause = /import\{([^}]*)\}from"@flinks-embed\/core"/.exec(code)?.[1] ?? '';
+  const names = new Set(clause.split(',').map((name) => name.split(' as ')[0]));
+  return measure(`export { ${[...names].join(', ')} } from '@flinks-embed/core';`);
+}

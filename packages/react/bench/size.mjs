@@ -1,0 +1,51 @@
+// Prints what an app pays, minified + gzipped, for one component import: <FlinksConnect> against the
+// peers it replaces, and where its bytes go. Measures the built files: run `pnpm build` first.
+import {
+  BUDGET_BYTES,
+  measure,
+  measureBindingOnly,
+  measureCoreShare,
+  measureFlinksConnect,
+} from './measure-size.mjs';
+
+const bytes = (/** @type {number} */ n) => `${n.toLocaleString('en-US')} B`;
+/** @param {string} label @param {{ gzipped: number, minified: number }} size */
+const row = (label, size) =>
+  console.log(`${label.padEnd(64)}${bytes(size.gzipped).padStart(9)}${bytes(size.minified).padStart(11)}`);
+
+const flinks = await measureFlinksConnect();
+const core = await measureCoreShare();
+const binding = await measureBindingOnly();
+
+console.log('esbuild bundle, minified, react + react-dom + react/jsx-runtime external; gzip -9\n');
+console.log(`${'import'.padEnd(64)}${'gzipped'.padStart(9)}${'minified'.padStart(11)}`);
+row('{ FlinksConnect } from @flinks-embed/react (dist + core dist)', flinks);
+row('  core alone: what the component imports from core', core);
+row('  the React binding alone (core external)', binding);
+row(
+  '{ PlaidLink } from react-plaid-link 5.0.0',
+  await measure(`export { PlaidLink } from 'react-plaid-link';`),
+);
+row(
+  '{ TellerConnect } from teller-connect-react 0.2.3',
+  await measure(`export { TellerConnect } from 'teller-connect-react';`),
+);
+
+const over = flinks.gzipped - BUDGET_BYTES;
+console.log(
+  `\nbudget ${bytes(BUDGET_BYTES)} gzipped: ${over > 0 ? `OVER by ${bytes(over)}` : `${bytes(-over)} to spare`}`,
+);
+
+// By source file, from the TypeScript sources built for the packages' target (es2020), so the
+// shares match the dist. Only minified bytes can be split this way: gzip works on the whole.
+const sources = await measure(`export { FlinksConnect } from './src/index.ts';`, {
+  conditions: ['@flinks-embed/source'],
+  target: 'es2020',
+});
+const inputs = Object.values(sources.metafile.outputs)[0]?.inputs ?? {};
+console.log(`\nminified bytes by source file (built from sources: ${bytes(sources.minified)} in all)`);
+for (const [file, { bytesInOutput }] of Object.entries(inputs).sort(
+  (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
+)) {
+  if (bytesInOutput > 0) console.log(`${bytes(bytesInOutput).padStart(9)}  ${file}`);
+}

@@ -1,0 +1,80 @@
+import type {
+  AuthorizeTokenOptions,
+  ConnectEvent,
+  ConnectParams,
+  FetchAuthorizeToken,
+  FlinksConnectError,
+  RedirectDetails,
+} from '@flinks-embed/core';
+import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+
+/** What `errorFallback` is given. */
+export interface ErrorFallbackProps {
+  /** What went wrong; branch on `error.code`. */
+  error: FlinksConnectError;
+  /** Starts again: a fresh token and a fresh iframe load. */
+  retry: () => void;
+}
+
+/** The imperative handle of `<FlinksConnect ref={...}>`. */
+export interface FlinksConnectHandle {
+  /** Loads the iframe again with a fresh token (the user starts over). */
+  reload(): void;
+}
+
+/** Where Connect is served from: exactly one of `instance` and `connectUrl`. */
+export type FlinksConnectTarget =
+  | {
+      /** Your Flinks instance name, such as `"toolbox"` (the sandbox): Connect is served from `https://{instance}-iframe.private.fin.ag/v2/`. */
+      instance: string;
+      connectUrl?: never;
+    }
+  | {
+      instance?: never;
+      /** The Connect base URL, such as `"https://toolbox-iframe.private.fin.ag/v2/"` or the local simulator's. */
+      connectUrl: string;
+    };
+
+/** The props of `<FlinksConnect>` besides `instance` / `connectUrl`. */
+export interface FlinksConnectOptions extends AuthorizeTokenOptions {
+  /**
+   * Asks *your* server for a fresh authorize token; called once per iframe load. Resolve to the
+   * token or to `{ token, expiresAt?, expiresIn? }`, and honour `signal`. A new function on every
+   * render is fine: the latest one is called.
+   */
+  fetchAuthorizeToken: FetchAuthorizeToken;
+  /**
+   * Connect customization parameters (`language`, `consentEnable`, `redirectUrl`, ...). Compared
+   * by value: an equal object on every render changes nothing, a different one loads the iframe
+   * again with a fresh token.
+   */
+  params?: ConnectParams;
+  /** Every event from this component's iframe. */
+  onEvent?: (event: ConnectEvent) => void;
+  /** The user linked an account: `loginId`, `institution`, and `requestId`/`accountId`/`tag`/`url` when Flinks sends them. */
+  onRedirect?: (details: RedirectDetails, event: ConnectEvent) => void;
+  /** Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`, `error.flinksCode`). */
+  onError?: (error: FlinksConnectError) => void;
+  /** A message from this component's iframe that is not a Connect event. */
+  onInvalidMessage?: (data: unknown) => void;
+  /** Shown until the iframe has a token. Default: a small `role="status"` text. */
+  loadingFallback?: ReactNode;
+  /**
+   * Shown instead of the iframe on errors. A render function, not a component: do not call hooks
+   * in it. Default: a `role="alert"` text and a "Try again" button.
+   */
+  errorFallback?: (props: ErrorFallbackProps) => ReactNode;
+  /** The iframe's accessible name. Default `"Connect your bank account"`. */
+  title?: string;
+  /** On the iframe. Its default size (100% wide, 760 px high) is given as attributes, so any CSS wins. */
+  className?: string;
+  /** On the iframe, merged over the default `{ border: 0 }`. */
+  style?: CSSProperties;
+  /** Any other iframe attribute, such as `allow` (default `"clipboard-write; fullscreen"`), `width`, `height` or `sandbox`. */
+  iframeProps?: Omit<ComponentPropsWithoutRef<'iframe'>, 'src' | 'title' | 'className' | 'style'>;
+  /** How long to wait for Connect to report `APP_MOUNTED` before showing a load error. Default 30,000. */
+  loadTimeoutMs?: number;
+}
+
+/** The props of `<FlinksConnect>`. */
+export type FlinksConnectProps = FlinksConnectTarget & FlinksConnectOptions;

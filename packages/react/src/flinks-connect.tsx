@@ -1,0 +1,63 @@
+import { forwardRef, useImperativeHandle } from 'react';
+import { DefaultErrorFallback, DefaultLoadingFallback } from './fallbacks';
+import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
+import { useConnectSession } from './use-connect-session';
+
+/**
+ * Flinks Connect in an iframe, with the authorize token handled: one fresh token per iframe load,
+ * fetched once per mount (StrictMode included), replaced before it expires until the user has
+ * submitted credentials, and messages accepted only from this component's own iframe.
+ *
+ * @example
+ * <FlinksConnect
+ *   instance="toolbox"
+ *   fetchAuthorizeToken={({ signal }) =>
+ *     fetch('/api/flinks/authorize-token', { method: 'POST', signal }).then((r) => r.json())
+ *   }
+ *   params={{ demo: true, consentEnable: true }}
+ *   onRedirect={({ loginId }) => saveLogin(loginId)}
+ * />
+ */
+// forwardRef, not ref-as-prop: the same code then takes a ref in React 18.2 and in 19.
+export const FlinksConnect = forwardRef<FlinksConnectHandle, FlinksConnectProps>(
+  function FlinksConnect(props, ref) {
+    const {
+      title = 'Connect your bank account',
+      className,
+      style,
+      iframeProps,
+      loadingFallback = <DefaultLoadingFallback />,
+      errorFallback = DefaultErrorFallback,
+    } = props;
+    const [session, { status, src, error }, frame] = useConnectSession(props);
+    useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
+
+    if (status === 'error') return errorFallback({ error: error!, retry: () => session.reload() });
+    if (!src) {
+      return (
+        <>
+          {/* Warms up DNS, TCP and TLS to Connect while the token is fetched. React 19 hoists it into <head>. */}
+          <link rel="preconnect" href={session.origin} />
+          {loadingFallback}
+        </>
+      );
+    }
+    return (
+      <iframe
+        // A fresh element per load: changing the src of a live iframe would add an entry to the
+        // host page's history, so the Back button would step through old Connect loads.
+        key={src}
+        ref={frame}
+        src={src}
+        title={title}
+        allow="clipboard-write; fullscreen"
+        // Attributes, not inline style: they are presentational hints, so any className wins.
+        width="100%"
+        height={760}
+        {...iframeProps}
+        className={className}
+        style={{ border: 0, ...style }}
+      />
+    );
+  },
+);

@@ -1,0 +1,34 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { FlinksConnect, useAuthorizeToken } from './index';
+
+describe('server rendering (Node, no DOM)', () => {
+  it('runs where window and document do not exist', () => {
+    expect(typeof window).toBe('undefined');
+    expect(typeof document).toBe('undefined');
+  });
+
+  it('renders the loading state and a preconnect hint, fetching nothing', () => {
+    vi.useFakeTimers();
+    const fetcher = vi.fn(async () => 'token');
+    const html = renderToString(
+      <FlinksConnect instance="toolbox" fetchAuthorizeToken={fetcher} params={{ language: 'fr' }} />,
+    );
+    expect(html).toContain('role="status"');
+    expect(html).toContain('<link rel="preconnect" href="https://toolbox-iframe.private.fin.ag"/>');
+    expect(html).not.toContain('<iframe');
+    expect(html).not.toMatch(/<(script|style|meta)\b/);
+    // Nothing was scheduled to fetch later either.
+    expect(vi.getTimerCount()).toBe(0);
+    vi.runAllTimers();
+    expect(fetcher).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
+  it('renders useAuthorizeToken as idle', () => {
+    const fetcher = vi.fn(async () => 'token');
+    const Probe = () => <output>{useAuthorizeToken(fetcher).status}</output>;
+    expect(renderToString(<Probe />)).toBe('<output>idle</output>');
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+});
