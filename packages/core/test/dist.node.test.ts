@@ -76,5 +76,5 @@ describe('the packed @flinks-embed/core', () => {
     expect(typecheck('esm.mts', 'cjs.cts')).toBe('');
     // The types are really there: a wrong call fails to compile.
     expect(typecheck('bad.mts')).toMatch(/bad\.mts.*error TS2345/);
-  });
+  }, 60_000); // two tsc runs: seconds each on a busy two-core machine
 });
