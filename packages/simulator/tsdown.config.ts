@@ -1,10 +1,36 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'tsdown';
+import type * as Simulator from './src/index';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  platform: 'node',
-  target: 'es2020',
-  clean: true,
-});
+export default defineConfig([
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    platform: 'node',
+    target: 'node18',
+    // `.js` for ESM and `.cjs` for CommonJS, as the exports map says (the package is "type": "module").
+    fixedExtension: false,
+    // `import.meta.url` in the CommonJS build (connectPageDir resolves the package through it).
+    shims: true,
+    clean: true,
+    // The static Connect page, written by the generator that was just built: what ships is what is tested.
+    async onSuccess({ outDir }) {
+      const built = pathToFileURL(join(outDir, 'index.js')).href;
+      const { renderStaticConnectPage } = (await import(built)) as typeof Simulator;
+      await mkdir(join(outDir, 'connect'), { recursive: true });
+      await writeFile(join(outDir, 'connect', 'index.html'), renderStaticConnectPage());
+    },
+  },
+  {
+    entry: ['src/cli.ts'],
+    format: ['esm'],
+    dts: false,
+    platform: 'node',
+    target: 'node18',
+    fixedExtension: false,
+    clean: false,
+  },
+]);

@@ -1,0 +1,112 @@
+import { readAuthorizeReply, toAuthorizeBody } from './authorize';
+import type { AuthorizeRequest, AuthorizeResult } from './authorize';
+import { resolveClientConfig } from './config';
+import type { FlinksClientOptions } from './config';
+import { FlinksApiError } from './errors';
+import type { FlinksEndpoint } from './errors';
+import { callFlinks, httpError, textField } from './flinks-request';
+
+export interface AuthorizeToken {
+  /** Single use: one Connect iframe load or one /Authorize call. */
+  readonly token: string;
+  /** Epoch milliseconds: when the request started + `tokenLifetimeMs` (Flinks does not say). */
+  readonly expiresAt: number;
+}
+
+export interface CallOptions {
+  /** Aborts the call; the promise then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+export interface FlinksClient {
+  readonly instance: string | undefined;
+  readonly customerId: string;
+  /** Where the API is, e.g. `https://toolbox-api.private.fin.ag`. */
+  readonly baseUrl: string;
+  /** Mints a single-use authorize token with the secret key. */
+  generateAuthorizeToken(options?: CallOptions): Promise<AuthorizeToken>;
+  /**
+   * Calls /Authorize with a freshly minted token (one per call, as Flinks requires). Resolves to a
+   * session (200) or an MFA challenge (203); rejects with a FlinksApiError otherwise, e.g.
+   * `flinksCode: 'INVALID_LOGIN'`.
+   */
+  authorize(request: AuthorizeRequest, options?: CallOptions): Promise<AuthorizeResult>;
+}
+
+/** What to check for an error status; Flinks' own message comes first in the error. */
+function hint(endpoint: FlinksEndpoint, status: number, flinksCode: string | undefined): string {
+  if (endpoint === 'GenerateAuthorizeToken' && (status === 401 || status === 403)) {
+    return 'Check that secretKey and customerId belong to this instance (sandbox keys only work on "toolbox").';
+  }
+  if (status === 404) return 'Check instance (or baseUrl) and customerId.';
+  if (status === 429) return 'Too many requests: slow down and retry.';
+  if (status >= 500) return 'Flinks is failing: retry later.';
+  if (endpoint === 'Authorize' && status === 401 && flinksCode === undefined) {
+    return 'Flinks refused the authorize token or the LoginId.';
+  }
+  return '';
+}
+
+export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
+  const config = resolveClientConfig(options);
+
+  const generateAuthorizeToken = async ({ signal }: CallOptions = {}): Promise<AuthorizeToken> => {
+    const startedAt = config.now();
+    const reply = await callFlinks(config, {
+      endpoint: 'GenerateAuthorizeToken',
+      authKey: config.secretKey,
+      signal,
+    });
+    if (reply.status < 200 || reply.status > 299) {
+      throw httpError(
+        'GenerateAuthorizeToken',
+        reply,
+        [config.secretKey],
+        hint('GenerateAuthorizeToken', reply.status, textField(reply.body, 'FlinksCode')),
+      );
+    }
+    const token = textField(reply.body, 'Token');
+    if (token === undefined || token.trim() === '') {
+      const what =
+        reply.bodyKind === 'empty'
+          ? 'an empty body'
+          : reply.bodyKind === 'not-json'
+            ? 'a body that is not JSON'
+            : 'JSON without a Token';
+      throw new FlinksApiError(
+        'bad_response',
+        'GenerateAuthorizeToken',
+        `Flinks GenerateAuthorizeToken answered HTTP ${reply.status} with ${what}. Check baseUrl: it must point at the Flinks API host.`,
+        { status: reply.status },
+      );
+    }
+    return { token, expiresAt: startedAt + config.tokenLifetimeMs };
+  };
+
+  const authorize = async (
+    request: AuthorizeRequest,
+    { signal }: CallOptions = {},
+  ): Promise<AuthorizeResult> => {
+    const body = toAuthorizeBody(request);
+    const { token } = await generateAuthorizeToken(signal === undefined ? {} : { signal });
+    const reply = await callFlinks(config, { endpoint: 'Authorize', authKey: token, body, signal });
+    if (reply.status < 200 || reply.status > 299) {
+      const flinksCode = textField(reply.body, 'FlinksCode');
+      const sent = [
+        config.secretKey,
+        token,
+        ...('password' in request && request.password !== undefined ? [request.password] : []),
+      ];
+      throw httpError('Authorize', reply, sent, hint('Authorize', reply.status, flinksCode));
+    }
+    return readAuthorizeReply(reply);
+  };
+
+  return {
+    instance: config.instance,
+    customerId: config.customerId,
+    baseUrl: config.baseUrl,
+    generateAuthorizeToken,
+    authorize,
+  };
+}

@@ -1,0 +1,146 @@
+import { FlinksConfigError } from './errors';
+
+export interface FlinksClientCommonOptions {
+  /** Your Flinks customerId (a GUID). */
+  readonly customerId: string;
+  /** Your secret key. Server-side only: it is sent to GenerateAuthorizeToken and nowhere else. */
+  readonly secretKey: string;
+  /** The fetch to use. Default: the global `fetch` (Node 18+, Bun, Deno, edge runtimes). */
+  readonly fetch?: typeof fetch;
+  /**
+   * How long one call to Flinks may take, in milliseconds. Default 10,000: shorter than the
+   * browser's 15 s token fetch timeout, so the browser gets a clean 502 instead of its own timeout.
+   */
+  readonly timeoutMs?: number;
+  /** How long Flinks keeps an unused token valid; sets `expiresAt`. Default 30 minutes. */
+  readonly tokenLifetimeMs?: number;
+  /** The clock for `expiresAt`, in epoch milliseconds. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/**
+ * Where Flinks is: an `instance` name (`toolbox` for the sandbox, or yours, like `acme-ca`), or a
+ * `baseUrl` that replaces `https://{instance}-api.private.fin.ag` (the simulator's `apiBaseUrl`).
+ */
+export type FlinksTarget =
+  | { readonly instance: string; readonly baseUrl?: string }
+  | { readonly instance?: string; readonly baseUrl: string };
+
+export type FlinksClientOptions = FlinksTarget & FlinksClientCommonOptions;
+
+export interface ClientConfig {
+  readonly instance: string | undefined;
+  readonly customerId: string;
+  readonly secretKey: string;
+  readonly baseUrl: string;
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
+  readonly tokenLifetimeMs: number;
+  readonly now: () => number;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANCE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/i;
+
+function fail(message: string): never {
+  throw new FlinksConfigError(`createFlinksClient: ${message}`);
+}
+
+/**
+ * What was passed, without showing it: options get swapped (a secret key passed as customerId),
+ * and an error message must never put a secret into a log.
+ */
+function describe(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value !== 'string') return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return value === '' ? 'an empty string' : `a ${value.length}-character string`;
+}
+
+function checkInstance(instance: string): void {
+  if (/^https?:\/\/|\./i.test(instance)) {
+    fail(
+      `instance is the instance name only, like "toolbox", not a URL or host. To use another host, pass baseUrl.`,
+    );
+  }
+  if (/-(api|iframe)$/i.test(instance)) {
+    fail(
+      'instance ends with "-api" or "-iframe": pass the name without it (for "toolbox-api.private.fin.ag", instance is "toolbox").',
+    );
+  }
+  if (!INSTANCE.test(instance)) {
+    fail(
+      `instance must be a Flinks instance name made of letters, digits and dashes, like "toolbox" or "acme-ca"; got ${describe(instance)}.`,
+    );
+  }
+}
+
+function checkBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return fail(
+      `baseUrl must be an absolute http(s) URL like "https://toolbox-api.private.fin.ag"; got ${describe(baseUrl)}.`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    fail(`baseUrl must use http or https; got "${url.protocol}".`);
+  }
+  if (url.search !== '' || url.hash !== '') fail('baseUrl must not have a query or a fragment.');
+  return url.href.replace(/\/+$/, '');
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+    fail(
+      `${name} must be a positive number of milliseconds; got ${typeof value === 'number' ? value : describe(value)}.`,
+    );
+  }
+  return value;
+}
+
+export function resolveClientConfig(options: FlinksClientOptions): ClientConfig {
+  const { instance, baseUrl, customerId, secretKey } = options as {
+    instance?: unknown;
+    baseUrl?: unknown;
+    customerId?: unknown;
+    secretKey?: unknown;
+  };
+
+  if (typeof secretKey !== 'string' || secretKey.trim() === '') {
+    fail(
+      `secretKey is missing or blank (got ${describe(secretKey)}). Pass your Flinks secret key, read from a server-side environment variable; it must never reach a browser.`,
+    );
+  }
+  if (typeof customerId !== 'string' || !GUID.test(customerId.trim())) {
+    fail(
+      `customerId must be your Flinks customerId, a GUID like "43387ca6-0391-4c82-857d-70d95f087ecb"; got ${describe(customerId)}.`,
+    );
+  }
+  if (instance !== undefined && typeof instance !== 'string')
+    fail('instance must be a string like "toolbox".');
+  if (baseUrl !== undefined && typeof baseUrl !== 'string') fail('baseUrl must be a string URL.');
+  if (instance === undefined && baseUrl === undefined) {
+    fail('pass instance (e.g. "toolbox" for the sandbox) or baseUrl (e.g. the simulator\'s apiBaseUrl).');
+  }
+  if (instance !== undefined) checkInstance(instance);
+
+  const fetchImpl =
+    options.fetch ?? (typeof fetch === 'function' ? (input, init) => fetch(input, init) : undefined);
+  if (fetchImpl === undefined) fail('no global fetch in this runtime (Node 18+ has one). Pass fetch.');
+
+  return {
+    instance,
+    customerId: customerId.trim(),
+    secretKey,
+    baseUrl:
+      baseUrl === undefined
+        ? `https://${(instance ?? '').toLowerCase()}-api.private.fin.ag`
+        : checkBaseUrl(baseUrl),
+    fetch: fetchImpl,
+    timeoutMs: positive('timeoutMs', options.timeoutMs, 10_000),
+    tokenLifetimeMs: positive('tokenLifetimeMs', options.tokenLifetimeMs, 30 * 60_000),
+    now: options.now ?? Date.now,
+  };
+}

@@ -1,0 +1,139 @@
+import type { ClientConfig } from './config';
+import { FlinksApiError } from './errors';
+import type { FlinksEndpoint } from './errors';
+
+/** A complete answer from Flinks: the status and the body, parsed when it is JSON. */
+export interface FlinksReply {
+  readonly status: number;
+  /** The parsed JSON body; `undefined` when the body was empty or not JSON (see `bodyKind`). */
+  readonly body: unknown;
+  readonly bodyKind: 'json' | 'empty' | 'not-json';
+}
+
+export interface FlinksCall {
+  readonly endpoint: FlinksEndpoint;
+  /** Goes in `flinks-auth-key`: the secret key or an authorize token. */
+  readonly authKey: string;
+  readonly body?: Readonly<Record<string, unknown>>;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * POSTs to a BankingServices endpoint and reads the whole answer within `timeoutMs`. Rejects with
+ * a `timeout` or `network` FlinksApiError, or with the caller's abort reason when the caller
+ * aborts; any HTTP status resolves (the caller decides what it means).
+ */
+export async function callFlinks(config: ClientConfig, call: FlinksCall): Promise<FlinksReply> {
+  const { endpoint, authKey, body, signal } = call;
+  signal?.throwIfAborted();
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, config.timeoutMs);
+  const forwardAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+
+  try {
+    const response = await config.fetch(
+      `${config.baseUrl}/v3/${config.customerId}/BankingServices/${endpoint}`,
+      {
+        method: 'POST',
+        headers: {
+          'flinks-auth-key': authKey,
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: controller.signal,
+      },
+    );
+    const text = await response.text();
+    return { status: response.status, ...parseBody(text) };
+  } catch (error) {
+    if (timedOut) {
+      throw new FlinksApiError(
+        'timeout',
+        endpoint,
+        `Flinks ${endpoint} did not answer within ${config.timeoutMs} ms. Retry, or raise timeoutMs if Flinks is slow from your region.`,
+      );
+    }
+    if (signal?.aborted) throw signal.reason;
+    throw new FlinksApiError(
+      'network',
+      endpoint,
+      `Could not reach Flinks ${endpoint} at ${new URL(config.baseUrl).origin}: ${reason(error)}. Check instance or baseUrl, DNS and outbound network access.`,
+      { cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+function parseBody(text: string): Pick<FlinksReply, 'body' | 'bodyKind'> {
+  if (text.trim() === '') return { body: undefined, bodyKind: 'empty' };
+  try {
+    return { body: JSON.parse(text) as unknown, bodyKind: 'json' };
+  } catch {
+    return { body: undefined, bodyKind: 'not-json' };
+  }
+}
+
+/** The low-level reason of a fetch failure (undici puts it in `cause`), never a URL with secrets. */
+function reason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  if (error instanceof Error) return error.message;
+  return 'unknown error';
+}
+
+/** Reads a field Flinks sends in PascalCase, accepting camelCase too. */
+export function field(body: unknown, name: string): unknown {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  return record[name] ?? record[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+
+export function textField(body: unknown, name: string): string | undefined {
+  const value = field(body, name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The FlinksApiError for an error status. Flinks' own `Message` is kept (it is often the best
+ * clue, like "LoginId not found or invalid"), minus any credential this call sent.
+ */
+export function httpError(
+  endpoint: FlinksEndpoint,
+  reply: FlinksReply,
+  secrets: readonly string[],
+  hint: string,
+): FlinksApiError {
+  const flinksCode = textField(reply.body, 'FlinksCode');
+  const requestId = textField(reply.body, 'RequestId');
+  let flinksMessage = textField(reply.body, 'Message');
+  if (flinksMessage !== undefined) {
+    for (const secret of secrets)
+      if (secret !== '') flinksMessage = flinksMessage.split(secret).join('[redacted]');
+    if (flinksMessage.length > 200) flinksMessage = `${flinksMessage.slice(0, 200)}…`;
+  }
+  const bodyNote =
+    reply.bodyKind === 'json'
+      ? ''
+      : reply.bodyKind === 'empty'
+        ? ' with an empty body'
+        : ' with a body that is not JSON';
+  const message = [
+    `Flinks ${endpoint} answered HTTP ${reply.status}${flinksCode === undefined ? '' : ` ${flinksCode}`}${bodyNote}`,
+    flinksMessage === undefined ? '' : `: "${flinksMessage}"`,
+    hint === '' ? '.' : `. ${hint}`,
+  ].join('');
+  return new FlinksApiError('http_error', endpoint, message, {
+    status: reply.status,
+    ...(flinksCode === undefined ? {} : { flinksCode }),
+    ...(requestId === undefined ? {} : { requestId }),
+  });
+}

@@ -1,0 +1,54 @@
+/** Failures a test can switch on, to exercise a client's retry and timeout paths. */
+export interface SimulatorFaults {
+  /** Delay every GenerateAuthorizeToken answer by this many milliseconds. 0 turns it off. */
+  readonly tokenLatencyMs?: number;
+  /** Fail this many of the next GenerateAuthorizeToken requests (replaces any count still pending). */
+  readonly failNextTokenRequests?: number;
+  /** The HTTP status of those failures, 400 to 599. Default 500. */
+  readonly tokenErrorStatus?: number;
+}
+
+export interface FaultState {
+  set(faults: SimulatorFaults): void;
+  readonly tokenLatencyMs: number;
+  /** The status to fail this token request with, if a failure is pending (and counts it down). */
+  takeTokenFailure(): number | undefined;
+}
+
+export function createFaultState(): FaultState {
+  let tokenLatencyMs = 0;
+  let failuresLeft = 0;
+  let tokenErrorStatus = 500;
+
+  return {
+    set(faults) {
+      const { tokenLatencyMs: latency, failNextTokenRequests: failures, tokenErrorStatus: status } = faults;
+      if (latency !== undefined && !(Number.isFinite(latency) && latency >= 0)) {
+        throw new RangeError(
+          `setFaults: tokenLatencyMs must be a number of milliseconds >= 0, got ${latency}.`,
+        );
+      }
+      if (failures !== undefined && !(Number.isInteger(failures) && failures >= 0)) {
+        throw new RangeError(
+          `setFaults: failNextTokenRequests must be a whole number >= 0, got ${failures}.`,
+        );
+      }
+      if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
+        throw new RangeError(
+          `setFaults: tokenErrorStatus must be an HTTP error status (400-599), got ${status}.`,
+        );
+      }
+      if (latency !== undefined) tokenLatencyMs = latency;
+      if (failures !== undefined) failuresLeft = failures;
+      if (status !== undefined) tokenErrorStatus = status;
+    },
+    get tokenLatencyMs() {
+      return tokenLatencyMs;
+    },
+    takeTokenFailure() {
+      if (failuresLeft === 0) return undefined;
+      failuresLeft -= 1;
+      return tokenErrorStatus;
+    },
+  };
+}
