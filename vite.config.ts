@@ -28,6 +28,8 @@ declare module 'vitest' {
 
 export default defineConfig({
   plugins: [react()],
+  // The packages' sources guard their development-only messages and checks with __DEV__.
+  define: { __DEV__: 'true' },
   resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
   test: {

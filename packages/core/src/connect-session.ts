@@ -1,8 +1,9 @@
-import { buildConnectUrl, parseConnectBase, type ConnectParams } from './connect-url';
-import { FlinksConnectError, invalidOptions } from './errors';
+import { buildConnectUrl, type ConnectParams } from './connect-url';
+import { failure, invalidOptions, type FlinksConnectError } from './errors';
 import type { ConnectEvent, KnownStep, RedirectDetails } from './events';
 import { classifyConnectMessage, redirectDetails } from './messages';
 import type { AuthorizeTokenOptions } from './options';
+import { createStore } from './store';
 import { createAuthorizeTokenSource, type FetchAuthorizeToken } from './token-source';
 
 /** Callbacks, read when they fire: a binding may swap them without touching the session. */
@@ -77,20 +78,17 @@ const IDLE: ConnectSessionState = { status: 'idle', src: null, error: null, used
  */
 export function createConnectSession(options: ConnectSessionOptions): ConnectSession {
   const { connectUrl, params, handlers = {}, getFrame, loadTimeoutMs = 30_000 } = options;
-  const { origin } = parseConnectBase(connectUrl);
-  if (!(loadTimeoutMs > 0))
+  if (__DEV__ && !(loadTimeoutMs > 0)) {
     throw invalidOptions(`loadTimeoutMs must be a positive number (got ${loadTimeoutMs}).`);
-  buildConnectUrl(connectUrl, params, 'check');
+  }
+  // Checks the URL and the params now, so that a mistake throws where the options are given.
+  const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
   const tokens = createAuthorizeTokenSource(options.fetchAuthorizeToken, options);
-  const listeners = new Set<() => void>();
-  let state = IDLE;
+  const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let stopTokens: (() => void) | undefined;
 
-  const set = (patch: Partial<ConnectSessionState>): void => {
-    state = { ...state, ...patch };
-    listeners.forEach((listener) => listener());
-  };
+  const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
   const fail = (error: FlinksConnectError): void => {
     clearTimeout(watchdog);
     set({ status: 'error', src: null, error });
@@ -99,61 +97,62 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
 
   const onTokens = (): void => {
     const { status, token, error, used } = tokens.getState();
-    if (status === 'ready' && token) {
+    const state = getState();
+    if (error) return fail(error);
+    if (token) {
       const src = buildConnectUrl(connectUrl, params, token);
-      if (src !== state.src) {
-        clearTimeout(watchdog);
-        watchdog = setTimeout(() => {
-          // The token went into that load: it is spent, never to be replaced for expiry.
-          tokens.markUsed();
-          fail(
-            new FlinksConnectError(
-              'iframe_load_timeout',
+      if (src === state.src) {
+        if (used !== state.used) set({ used });
+        return;
+      }
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        // The token went into that load: it is spent, never to be replaced for expiry.
+        tokens.markUsed();
+        fail(
+          failure(
+            'iframe_load_timeout',
+            __DEV__ &&
               `Flinks Connect did not report APP_MOUNTED within ${loadTimeoutMs} ms. Check the network, ` +
                 'your Content-Security-Policy frame-src (https://*.private.fin.ag) and the Connect URL.',
-            ),
-          );
-        }, loadTimeoutMs);
-        set({ status, src, error: null, used, mounted: false });
-      } else if (used !== state.used) set({ used });
-    } else if (status === 'error' && error) fail(error);
-    else if (status !== state.status) {
-      if (status === 'idle') clearTimeout(watchdog);
-      set(status === 'idle' ? IDLE : { status });
-    }
+          ),
+        );
+      }, loadTimeoutMs);
+      set({ status, src, error: null, used, mounted: false });
+    } else if (status === 'idle') {
+      clearTimeout(watchdog);
+      if (state !== IDLE) replace(IDLE);
+    } else if (status !== state.status) set({ status });
   };
 
   const onMessage = (message: MessageEvent): void => {
     const result = classifyConnectMessage(message, { origin, source: getFrame() });
-    if (result.kind === 'foreign') return;
-    if (result.kind === 'invalid') {
-      handlers.onInvalidMessage?.(result.data);
-      return;
-    }
+    if (result.kind === 'invalid') handlers.onInvalidMessage?.(result.data);
+    if (result.kind !== 'event') return;
     const { event } = result;
-    const step = event.type === 'step' ? event.step : undefined;
+    const step = event.type === 'step' ? event.step : '';
     if (step === 'APP_MOUNTED') {
       clearTimeout(watchdog);
-      if (!state.mounted) set({ mounted: true });
+      if (!getState().mounted) set({ mounted: true });
     }
-    if (event.type === 'error' || USED_STEPS.has(step ?? '')) tokens.markUsed();
+    if (event.type === 'error' || USED_STEPS.has(step)) tokens.markUsed();
     handlers.onEvent?.(event);
     const details = redirectDetails(event);
     if (details) handlers.onRedirect?.(details, event);
     if (event.type === 'error') {
+      const { flinksCode } = event;
       handlers.onError?.(
-        new FlinksConnectError('flinks_error', `Flinks Connect reported ${event.flinksCode}.`, {
-          flinksCode: event.flinksCode,
-        }),
+        failure('flinks_error', __DEV__ && `Flinks Connect reported ${flinksCode}.`, { flinksCode }),
       );
     }
     if (step === 'TOKEN_INVALID') {
       tokens.markUsed();
       fail(
-        new FlinksConnectError(
+        failure(
           'token_rejected',
-          'Flinks Connect refused the authorize token (unknown, expired or already used). ' +
-            'Make sure your token endpoint mints a new token for every request.',
+          __DEV__ &&
+            'Flinks Connect refused the authorize token (unknown, expired or already used). ' +
+              'Make sure your token endpoint mints a new token for every request.',
         ),
       );
     }
@@ -169,11 +168,8 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   tokens.subscribe(onTokens);
   return {
     origin,
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState,
+    subscribe,
     start() {
       if (!stopTokens) {
         window.addEventListener('message', onMessage);
@@ -182,7 +178,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       return stop;
     },
     reload() {
-      tokens.refresh(state.status === 'error' ? 'retry' : 'refresh');
+      tokens.refresh(getState().status === 'error' ? 'retry' : 'refresh');
     },
     dispose() {
       stop();

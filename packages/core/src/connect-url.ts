@@ -71,7 +71,8 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 export function connectUrlForInstance(instance: string): string {
   if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(instance)) {
     throw invalidOptions(
-      `Invalid Flinks instance name "${instance}": use the name Flinks gave you (letters, digits and dashes, such as "toolbox"), or pass connectUrl instead.`,
+      __DEV__ &&
+        `Invalid Flinks instance name "${instance}": use the name Flinks gave you (letters, digits and dashes, such as "toolbox"), or pass connectUrl instead.`,
     );
   }
   return `https://${instance}-iframe.private.fin.ag/v2/`;
@@ -87,17 +88,20 @@ export function parseConnectBase(base: string): URL {
     url = new URL(base);
   } catch {
     throw invalidOptions(
-      `connectUrl "${base}" is not an absolute URL: use e.g. "https://toolbox-iframe.private.fin.ag/v2/".`,
+      __DEV__ &&
+        `connectUrl "${base}" is not an absolute URL: use e.g. "https://toolbox-iframe.private.fin.ag/v2/".`,
     );
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.includes(url.hostname))) {
     throw invalidOptions(
-      `connectUrl must use https: (got "${url.protocol}"); http: is allowed only for localhost, 127.0.0.1 and [::1].`,
+      __DEV__ &&
+        `connectUrl must use https: (got "${url.protocol}"); http: is allowed only for localhost, 127.0.0.1 and [::1].`,
     );
   }
   if (url.searchParams.has(TOKEN_PARAM)) {
     throw invalidOptions(
-      'connectUrl must not contain authorizeToken: the library adds a fresh token to every iframe load.',
+      __DEV__ &&
+        'connectUrl must not contain authorizeToken: the library adds a fresh token to every iframe load.',
     );
   }
   return url;
@@ -112,10 +116,11 @@ export function paramEntries(params: ConnectParams = {}): [string, string][] {
       if (value === undefined) return [];
       if (key === TOKEN_PARAM) {
         throw invalidOptions(
-          'Do not pass authorizeToken in params: the library fetches a fresh one for every iframe load with fetchAuthorizeToken.',
+          __DEV__ &&
+            'Do not pass authorizeToken in params: the library fetches a fresh one for every iframe load with fetchAuthorizeToken.',
         );
       }
-      if (typeof value === 'object' || typeof value === 'function') {
+      if (__DEV__ && (typeof value === 'object' || typeof value === 'function')) {
         throw invalidOptions(`params.${key} must be a string, number or boolean.`);
       }
       return [[key, String(value)]];

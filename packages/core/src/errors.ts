@@ -1,6 +1,13 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- a global, not a module to import
+/// <reference path="./dev.d.ts" />
+// The reference declares `__DEV__` for every program that compiles these sources: the packages,
+// and apps that type-check them through the `@flinks-embed/source` condition. The built types
+// leave it out, so it never reaches an app's globals.
+
 /**
  * Every failure the library reports. `code` is what to branch on; `message` says what went wrong
- * and how to fix it, and never contains a token or a secret.
+ * and how to fix it (in production bundles, where that prose is left out, it is the code), and
+ * never contains a token or a secret.
  */
 export type FlinksConnectErrorCode =
   /** The options or props are wrong (a programming error; the message names the fix). */
@@ -29,12 +36,24 @@ export class FlinksConnectError extends Error {
     message: string,
     options: { cause?: unknown; flinksCode?: string } = {},
   ) {
-    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    // Error sets `cause` only when the options have one, as `cause: undefined` is a cause too.
+    super(message, options);
     this.code = code;
     this.flinksCode = options.flinksCode;
   }
 }
 
+/**
+ * The library's own errors. Call sites write the message as `__DEV__ && '...'`: development
+ * builds explain what went wrong and name the fix; production builds drop that prose, the way
+ * React's do, and carry the code as the message.
+ */
+export const failure = (
+  code: FlinksConnectErrorCode,
+  message: string | false,
+  options?: { cause?: unknown; flinksCode?: string },
+): FlinksConnectError => new FlinksConnectError(code, message || code, options);
+
 /** Options errors are thrown where the options are given, so the stack points at the caller. */
-export const invalidOptions = (message: string): FlinksConnectError =>
-  new FlinksConnectError('invalid_options', message);
+export const invalidOptions = (message: string | false): FlinksConnectError =>
+  failure('invalid_options', message);

@@ -63,26 +63,17 @@ export function redirectDetails(event: ConnectEvent): RedirectDetails | null {
   const { data } = event;
   const url = nonEmpty(data.url) ? data.url : undefined;
   let query: URLSearchParams | undefined;
-  if (url) {
-    try {
-      query = new URL(url, 'https://redirect.invalid').searchParams;
-    } catch {
-      query = undefined;
-    }
+  try {
+    query = new URL(url ?? '', 'https://redirect.invalid').searchParams;
+  } catch {
+    // A broken url: the payload fields may still have it all.
   }
-  const read = (key: string): string | undefined => {
+  const details: Partial<RedirectDetails> = {};
+  for (const key of ['loginId', 'institution', 'requestId', 'accountId', 'tag'] as const) {
     const value = data[key];
-    if (nonEmpty(value)) return value;
-    if (typeof value === 'number') return String(value);
-    return query?.get(key) || undefined;
-  };
-  const loginId = read('loginId');
-  if (!loginId) return null;
-  const details: RedirectDetails = { loginId, institution: read('institution') ?? '' };
-  for (const key of ['requestId', 'accountId', 'tag'] as const) {
-    const value = read(key);
-    if (value) details[key] = value;
+    const text = nonEmpty(value) ? value : typeof value === 'number' ? String(value) : query?.get(key);
+    if (text) details[key] = text;
   }
-  if (url) details.url = url;
-  return details;
+  if (!details.loginId) return null;
+  return { institution: '', ...details, ...(url && { url }) } as RedirectDetails;
 }

@@ -23,6 +23,7 @@ export interface AuthorizeTokenOptions {
   now?: () => number;
 }
 
+/** The options with their defaults filled in. */
 export interface ResolvedTokenOptions {
   tokenLifetimeMs: number;
   refreshMarginMs: number;
@@ -33,49 +34,32 @@ export interface ResolvedTokenOptions {
   now: () => number;
 }
 
-function check(name: string, value: number, ok: boolean, rule: string): number {
-  if (!ok || Number.isNaN(value)) throw invalidOptions(`${name} must be ${rule} (got ${value}).`);
-  return value;
-}
-
-export function resolveTokenOptions(options: AuthorizeTokenOptions = {}): ResolvedTokenOptions {
-  const {
-    tokenLifetimeMs = 1_800_000,
-    refreshMarginMs = 60_000,
-    fetchTimeoutMs = 15_000,
-    retry = {},
-    now = () => Date.now(),
-  } = options;
-  const { attempts = 3, baseDelayMs = 500, maxDelayMs = 8_000 } = retry || { attempts: 1 };
-  if (typeof now !== 'function') throw invalidOptions('now must be a function returning epoch milliseconds.');
-  const positive = 'a positive number of milliseconds';
-  return {
-    tokenLifetimeMs: check('tokenLifetimeMs', tokenLifetimeMs, tokenLifetimeMs > 0, positive),
-    refreshMarginMs: check(
-      'refreshMarginMs',
-      refreshMarginMs,
-      refreshMarginMs >= 0 && refreshMarginMs < tokenLifetimeMs,
-      `at least 0 and less than tokenLifetimeMs (${tokenLifetimeMs})`,
-    ),
-    fetchTimeoutMs: check('fetchTimeoutMs', fetchTimeoutMs, fetchTimeoutMs > 0, positive),
-    attempts: check(
-      'retry.attempts',
-      attempts,
-      Number.isInteger(attempts) && attempts >= 1,
-      'a whole number from 1',
-    ),
-    baseDelayMs: check('retry.baseDelayMs', baseDelayMs, baseDelayMs >= 0, 'at least 0'),
-    maxDelayMs: check('retry.maxDelayMs', maxDelayMs, maxDelayMs >= 0, 'at least 0'),
-    now,
+/**
+ * Development only: wrong options are a programming error, caught before an app ships. Production
+ * builds trust the types.
+ */
+export function checkTokenOptions(o: ResolvedTokenOptions): void {
+  const check = (name: string, value: number, ok: boolean, rule: string): void => {
+    if (!ok || Number.isNaN(value)) throw invalidOptions(`${name} must be ${rule} (got ${value}).`);
   };
-}
-
-/** Exponential backoff with "equal jitter": between half and all of `base * 2^(failures - 1)`, capped. */
-export function backoffDelay(
-  failures: number,
-  o: ResolvedTokenOptions,
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (failures - 1));
-  return ceiling / 2 + (random() * ceiling) / 2;
+  if (typeof o.now !== 'function') {
+    throw invalidOptions('now must be a function returning epoch milliseconds.');
+  }
+  const positive = 'a positive number of milliseconds';
+  check('tokenLifetimeMs', o.tokenLifetimeMs, o.tokenLifetimeMs > 0, positive);
+  check(
+    'refreshMarginMs',
+    o.refreshMarginMs,
+    o.refreshMarginMs >= 0 && o.refreshMarginMs < o.tokenLifetimeMs,
+    `at least 0 and less than tokenLifetimeMs (${o.tokenLifetimeMs})`,
+  );
+  check('fetchTimeoutMs', o.fetchTimeoutMs, o.fetchTimeoutMs > 0, positive);
+  check(
+    'retry.attempts',
+    o.attempts,
+    Number.isInteger(o.attempts) && o.attempts >= 1,
+    'a whole number from 1',
+  );
+  check('retry.baseDelayMs', o.baseDelayMs, o.baseDelayMs >= 0, 'at least 0');
+  check('retry.maxDelayMs', o.maxDelayMs, o.maxDelayMs >= 0, 'at least 0');
 }

@@ -26,49 +26,59 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** When the server says the token expires, in epoch milliseconds; `NaN` when it cannot be read. */
+const timeOf = (expiresAt: unknown): number =>
+  expiresAt instanceof Date
+    ? expiresAt.getTime()
+    : typeof expiresAt === 'string'
+      ? Date.parse(expiresAt)
+      : typeof expiresAt === 'number'
+        ? expiresAt
+        : NaN;
+
 /**
  * Checks what the fetcher resolved to and works out when the token expires: `expiresAt` or
- * `expiresIn` from the server, else `startedAt + lifetimeMs`. A string is what was wrong with it,
- * finishing the sentence "fetchAuthorizeToken resolved to ...".
+ * `expiresIn` from the server, else `startedAt + lifetimeMs`. Anything else is not a token: a
+ * string finishing the sentence "fetchAuthorizeToken resolved to ..." in development, `false` in
+ * production.
  */
 export function readTokenResponse(
   value: unknown,
   startedAt: number,
   lifetimeMs: number,
   now: number,
-): ReceivedToken | string {
+): ReceivedToken | string | false {
   const body = typeof value === 'string' ? { token: value } : value;
   const token = (body as { token?: unknown } | null)?.token;
   if (typeof token !== 'string' || token === '') {
     return (
+      __DEV__ &&
       `${describe(value)}, not a token. Resolve to the token string or to { token, expiresAt?, expiresIn? }` +
-      ' as your server returns it (and throw when the response is not ok)'
+        ' as your server returns it (and throw when the response is not ok)'
     );
   }
   const { expiresAt, expiresIn } = body as { expiresAt?: unknown; expiresIn?: unknown };
-  let expiry = startedAt + lifetimeMs;
-  if (expiresAt !== undefined) {
-    expiry =
-      expiresAt instanceof Date
-        ? expiresAt.getTime()
-        : typeof expiresAt === 'string'
-          ? Date.parse(expiresAt)
-          : typeof expiresAt === 'number'
-            ? expiresAt
-            : NaN;
-    if (Number.isNaN(expiry)) {
-      return `a token with an unreadable expiresAt (${describe(expiresAt)}); use epoch milliseconds, an ISO date string or a Date`;
-    }
-  } else if (expiresIn !== undefined) {
-    if (typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-      return `a token with an invalid expiresIn (${describe(expiresIn)}); use a positive number of seconds`;
-    }
-    expiry = startedAt + expiresIn * 1000;
+  const expiry =
+    expiresAt !== undefined
+      ? timeOf(expiresAt)
+      : expiresIn === undefined
+        ? startedAt + lifetimeMs
+        : typeof expiresIn === 'number'
+          ? startedAt + expiresIn * 1000
+          : NaN;
+  // One comparison rejects them all (NaN included); development builds then say which it was.
+  if (expiry > now) return { token, expiresAt: expiry };
+  return __DEV__ && explainExpiry(expiry, expiresAt, expiresIn);
+}
+
+function explainExpiry(expiry: number, expiresAt: unknown, expiresIn: unknown): string {
+  if (expiresAt !== undefined && Number.isNaN(expiry)) {
+    return `a token with an unreadable expiresAt (${describe(expiresAt)}); use epoch milliseconds, an ISO date string or a Date`;
   }
-  if (expiry <= now) {
-    return `a token whose expiresAt has already passed${
-      expiry < 1e12 ? ' (it looks like seconds since the epoch: multiply by 1000)' : ''
-    }; check the server clock`;
+  if (expiresAt === undefined && (typeof expiresIn !== 'number' || !(expiresIn > 0))) {
+    return `a token with an invalid expiresIn (${describe(expiresIn)}); use a positive number of seconds`;
   }
-  return { token, expiresAt: expiry };
+  return `a token whose expiresAt has already passed${
+    expiry < 1e12 ? ' (it looks like seconds since the epoch: multiply by 1000)' : ''
+  }; check the server clock`;
 }

@@ -260,6 +260,27 @@ describe('expiry', () => {
     expect(fetcher).toHaveBeenCalledTimes(2);
   });
 
+  it('waits out a token that lives longer than setTimeout can count (24.8 days) without a loop', async () => {
+    const clockReads = vi.fn(now);
+    const { fetcher, calls, last } = started({ now: clockReads });
+    await flush();
+    last().resolve({ token: 't', expiresIn: 40 * 24 * 3600 });
+    await flush();
+    const reads = clockReads.mock.calls.length;
+    await elapse(10_000);
+    expect(clockReads.mock.calls.length - reads).toBeLessThanOrEqual(1);
+    // An hour at a time to an hour before expiry - margin, then a second at a time.
+    const hour = 60 * MINUTE;
+    for (let hours = 1; hours < 40 * 24; hours++) {
+      clock += hour;
+      await vi.advanceTimersByTimeAsync(hour);
+    }
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    await elapse(hour - MINUTE);
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    expect(calls[1]!.ctx.reason).toBe('expired');
+  });
+
   it('refreshes a token shorter-lived than the margin halfway through its life, without a loop', async () => {
     const { fetcher, last } = started();
     await flush();

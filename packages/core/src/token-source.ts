@@ -1,6 +1,7 @@
-import { FlinksConnectError, invalidOptions } from './errors';
-import { backoffDelay, resolveTokenOptions, type AuthorizeTokenOptions } from './options';
-import { readTokenResponse, type AuthorizeTokenResponse } from './token-response';
+import { failure, FlinksConnectError, invalidOptions } from './errors';
+import { checkTokenOptions, type AuthorizeTokenOptions } from './options';
+import { createStore } from './store';
+import { readTokenResponse, type AuthorizeTokenResponse, type ReceivedToken } from './token-response';
 
 export type TokenRequestReason = 'mount' | 'expired' | 'retry' | 'refresh';
 
@@ -49,129 +50,146 @@ export interface AuthorizeTokenSource {
 const IDLE: AuthorizeTokenState = { status: 'idle', token: null, expiresAt: null, error: null, used: false };
 const LOADING: AuthorizeTokenState = { ...IDLE, status: 'loading' };
 
-const attemptsText = (n: number, of: number): string => `attempt ${n} of ${of}`;
+const attemptText = (n: number, of: number): string => `attempt ${n} of ${of}`;
 
 export function createAuthorizeTokenSource(
   fetchAuthorizeToken: FetchAuthorizeToken,
-  options?: AuthorizeTokenOptions,
+  options: AuthorizeTokenOptions = {},
 ): AuthorizeTokenSource {
-  if (typeof fetchAuthorizeToken !== 'function') {
+  if (__DEV__ && typeof fetchAuthorizeToken !== 'function') {
     throw invalidOptions(
       'fetchAuthorizeToken must be a function that asks your server for a Flinks authorize token, e.g. ' +
         `({ signal }) => fetch('/api/flinks/authorize-token', { method: 'POST', signal }).then((r) => r.json())`,
     );
   }
-  const o = resolveTokenOptions(options);
-  const listeners = new Set<() => void>();
-  let state = IDLE;
+  const {
+    tokenLifetimeMs = 1_800_000,
+    refreshMarginMs = 60_000,
+    fetchTimeoutMs = 15_000,
+    retry = {},
+    now = () => Date.now(),
+  } = options;
+  const { attempts = 3, baseDelayMs = 500, maxDelayMs = 8_000 } = retry || { attempts: 1 };
+  if (__DEV__) {
+    checkTokenOptions({
+      tokenLifetimeMs,
+      refreshMarginMs,
+      fetchTimeoutMs,
+      attempts,
+      baseDelayMs,
+      maxDelayMs,
+      now,
+    });
+  }
+  const { getState, subscribe, set, listeners } = createStore(IDLE);
   let running = false;
   let disposed = false;
-  // Bumped whenever a request is superseded or stopped: a stale answer sees a different number.
-  let generation = 0;
   // One timer at a time: the deferred start, an attempt's timeout, a backoff delay or the expiry check.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let abortInFlight: (() => void) | undefined;
+  // The attempt in flight. Stopping, superseding and timing out all abort it, and an aborted
+  // attempt's answer is dropped: so only the current request can ever settle.
+  let inFlight: AbortController | undefined;
   let refreshAt = 0;
   // The token an expiry refresh is replacing: the iframe still shows it until the new one arrives.
   let replacing: AuthorizeTokenState | undefined;
 
-  const set = (next: AuthorizeTokenState): void => {
-    state = next;
-    listeners.forEach((listener) => listener());
-  };
   const schedule = (ms: number, run: () => void): void => {
     clearTimeout(timer);
-    timer = setTimeout(run, Math.max(0, ms));
+    timer = setTimeout(run, ms);
   };
   const halt = (): void => {
-    generation++;
     clearTimeout(timer);
-    abortInFlight?.();
-    abortInFlight = undefined;
+    inFlight?.abort();
+    inFlight = undefined;
   };
 
   // Timers stall in background tabs and sleeping laptops, so the wall clock decides, not the timer.
   const checkExpiry = (): void => {
-    if (state.status !== 'ready' || state.used) return;
-    const left = refreshAt - o.now();
+    const { status, used } = getState();
+    if (status !== 'ready' || used) return;
+    const left = refreshAt - now();
     if (left <= 0) request('expired');
-    else schedule(left, checkExpiry);
+    // Capped: past 2^31 - 1 ms (24.8 days) setTimeout overflows and fires at once, in a loop.
+    else schedule(Math.min(left, 2 ** 31 - 1), checkExpiry);
   };
   const onVisible = (): void => {
     if (document.visibilityState === 'visible') checkExpiry();
   };
+  // Through globalThis, as a source may be created and started where there is no DOM.
+  const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
+    globalThis.document?.[method]('visibilitychange', onVisible);
+    globalThis.window?.[method]('online', checkExpiry);
+  };
 
   function request(reason: TokenRequestReason): void {
     halt();
-    replacing = reason === 'expired' ? state : undefined;
+    replacing = reason === 'expired' ? getState() : undefined;
     set(LOADING);
-    attempt(generation, reason, 1);
+    attempt(reason, 1);
   }
 
-  function attempt(run: number, reason: TokenRequestReason, n: number): void {
-    const controller = new AbortController();
-    const startedAt = o.now();
-    let settled = false;
-    const settle = (outcome: () => AuthorizeTokenState): void => {
-      if (settled || run !== generation) return;
-      settled = true;
+  function attempt(reason: TokenRequestReason, n: number): void {
+    const controller = (inFlight = new AbortController());
+    const startedAt = now();
+    const settle = (outcome: FlinksConnectError | ReceivedToken): void => {
+      if (controller.signal.aborted) return;
       clearTimeout(timer);
-      abortInFlight = undefined;
-      let next: AuthorizeTokenState;
-      try {
-        next = outcome();
-      } catch (error) {
-        const failure = error as FlinksConnectError;
-        if (n < o.attempts) {
-          schedule(backoffDelay(n, o), () => attempt(run, reason, n + 1));
-          return;
-        }
-        next = { ...IDLE, status: 'error', error: failure };
+      inFlight = undefined;
+      if (!(outcome instanceof FlinksConnectError)) {
+        // A token that lives less than the margin is refreshed halfway through its life instead.
+        refreshAt = Math.max(outcome.expiresAt - refreshMarginMs, (now() + outcome.expiresAt) / 2);
+        set({ ...IDLE, status: 'ready', ...outcome });
+        checkExpiry();
+      } else if (n < attempts) {
+        // Exponential backoff with "equal jitter": half to all of `base * 2^(n - 1)`, capped.
+        const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));
+        schedule(ceiling / 2 + (Math.random() * ceiling) / 2, () => attempt(reason, n + 1));
+      } else {
+        set({ ...IDLE, status: 'error', error: outcome });
       }
-      set(next);
-      if (next.status === 'ready') checkExpiry();
     };
 
-    abortInFlight = () => controller.abort();
-    schedule(o.fetchTimeoutMs, () => {
-      controller.abort(new DOMException('The authorize token request timed out.', 'TimeoutError'));
-      settle(() => {
-        throw new FlinksConnectError(
+    schedule(fetchTimeoutMs, () => {
+      settle(
+        failure(
           'token_fetch_timeout',
-          `fetchAuthorizeToken did not settle within ${o.fetchTimeoutMs} ms (${attemptsText(n, o.attempts)}). ` +
-            'Check that your token endpoint answers, or raise fetchTimeoutMs.',
-        );
-      });
+          __DEV__ &&
+            `fetchAuthorizeToken did not settle within ${fetchTimeoutMs} ms (${attemptText(n, attempts)}). ` +
+              'Check that your token endpoint answers, or raise fetchTimeoutMs.',
+        ),
+      );
+      // After settling, so that its late answer is dropped; the fetcher sees why it was aborted.
+      controller.abort(
+        new DOMException(__DEV__ ? 'The authorize token request timed out.' : '', 'TimeoutError'),
+      );
     });
     new Promise<unknown>((resolve) =>
       resolve(fetchAuthorizeToken({ signal: controller.signal, reason })),
     ).then(
-      (value) =>
-        settle(() => {
-          const now = o.now();
-          const received = readTokenResponse(value, startedAt, o.tokenLifetimeMs, now);
-          if (typeof received === 'string') {
-            throw new FlinksConnectError(
-              'invalid_token_response',
-              `fetchAuthorizeToken resolved to ${received} (${attemptsText(n, o.attempts)}).`,
-            );
-          }
-          // A token that lives less than the margin is refreshed halfway through its life instead.
-          refreshAt = Math.max(received.expiresAt - o.refreshMarginMs, (now + received.expiresAt) / 2);
-          return { ...IDLE, status: 'ready', ...received };
-        }),
+      (value) => {
+        const received = readTokenResponse(value, startedAt, tokenLifetimeMs, now());
+        settle(
+          typeof received === 'object'
+            ? received
+            : failure(
+                'invalid_token_response',
+                __DEV__ && `fetchAuthorizeToken resolved to ${received} (${attemptText(n, attempts)}).`,
+              ),
+        );
+      },
       (cause: unknown) =>
-        settle(() => {
-          throw new FlinksConnectError(
+        settle(
+          failure(
             'token_fetch_failed',
-            `fetchAuthorizeToken ${
-              cause instanceof Error
-                ? 'rejected'
-                : `rejected with ${cause === null ? 'null' : `a ${typeof cause}`}, not an Error`
-            } (${attemptsText(n, o.attempts)}); the rejection is in error.cause.`,
+            __DEV__ &&
+              `fetchAuthorizeToken ${
+                cause instanceof Error
+                  ? 'rejected'
+                  : `rejected with ${cause === null ? 'null' : `a ${typeof cause}`}, not an Error`
+              } (${attemptText(n, attempts)}); the rejection is in error.cause.`,
             { cause },
-          );
-        }),
+          ),
+        ),
     );
   }
 
@@ -179,22 +197,17 @@ export function createAuthorizeTokenSource(
     if (!running) return;
     running = false;
     halt();
-    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
-    if (typeof window !== 'undefined') window.removeEventListener('online', checkExpiry);
-    if (state !== IDLE) set(IDLE);
+    listen('removeEventListener');
+    if (getState() !== IDLE) set(IDLE);
   };
 
   return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState,
+    subscribe,
     start() {
       if (!running && !disposed) {
         running = true;
-        if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
-        if (typeof window !== 'undefined') window.addEventListener('online', checkExpiry);
+        listen('addEventListener');
         schedule(0, () => request('mount'));
       }
       return stop;
@@ -205,12 +218,10 @@ export function createAuthorizeTokenSource(
     markUsed() {
       // Credentials submitted in the old iframe while its replacement was being fetched: keep the
       // session the user is in, and drop the replacement.
-      if (state.status === 'loading' && replacing) {
+      const current = getState().status === 'loading' ? replacing : getState();
+      if (current?.status === 'ready' && !current.used) {
         halt();
-        set({ ...replacing, used: true });
-      } else if (state.status === 'ready' && !state.used) {
-        clearTimeout(timer);
-        set({ ...state, used: true });
+        set({ ...current, used: true });
       }
     },
     dispose() {

@@ -19,7 +19,7 @@ export const BUDGET_BYTES = 2000;
 /**
  * Bundles `contents` (an ES module resolved from this package's directory) and measures it.
  * @param {string} contents
- * @param {{ external?: string[], conditions?: string[], target?: string }} [options]
+ * @param {{ external?: string[], conditions?: string[], target?: string, define?: Record<string, string> }} [options]
  * @returns {Promise<Size>}
  */
 export async function measure(contents, options = {}) {
@@ -34,7 +34,8 @@ export async function measure(contents, options = {}) {
     external: options.external ?? external,
     ...(options.conditions && { conditions: options.conditions }),
     ...(options.target && { target: options.target }),
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // What an app's production build does; the built files' development-only code then folds away.
+    define: { 'process.env.NODE_ENV': '"production"', ...options.define },
     // Bundling drops the 'use client' banner, and says so: expected here.
     logLevel: 'silent',
   });

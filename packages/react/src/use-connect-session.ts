@@ -27,9 +27,11 @@ export function useConnectSession(
   if ((instance == null) === (connectUrl == null)) {
     throw new FlinksConnectError(
       'invalid_options',
-      `<FlinksConnect> needs exactly one of instance (such as "toolbox") and connectUrl; it got ${
-        instance == null ? 'neither' : 'both'
-      }.`,
+      __DEV__
+        ? `<FlinksConnect> needs exactly one of instance (such as "toolbox") and connectUrl; it got ${
+            instance == null ? 'neither' : 'both'
+          }.`
+        : 'invalid_options',
     );
   }
   const base = connectUrl ?? connectUrlForInstance(instance!);
