@@ -1,0 +1,121 @@
+import {
+  FlinksConnect,
+  type ConnectEvent,
+  type FetchAuthorizeToken,
+  type FlinksConnectTarget,
+  type RedirectDetails,
+} from '@flinks-embed/react';
+import type { DemoConfig } from '../../shared/demo-api';
+import { postAuthorizeToken } from '../api';
+import { describeConnectEvent, type LogEntry } from '../event-log';
+import { formatCountdown } from '../format';
+import type { DemoSettings } from '../settings';
+import type { TokenActivityAction } from '../token-activity';
+import { expiryOf, tokenTiming } from '../token-timing';
+import { ConnectError, ConnectLoading } from './ConnectFallbacks';
+
+function toneOf(event: ConnectEvent): LogEntry['tone'] {
+  if (event.type === 'error' || event.step === 'TOKEN_INVALID') return 'danger';
+  return event.step === 'REDIRECT' ? 'success' : 'neutral';
+}
+
+/**
+ * `<FlinksConnect>` as an app uses it, plus what the demo's panels need to see: every token request
+ * and every event goes to the token panel and the log.
+ */
+export function BankConnection({
+  config,
+  settings,
+  track,
+  log,
+  onMessageTaken,
+  onLinked,
+}: {
+  config: DemoConfig;
+  settings: DemoSettings;
+  track: (action: TokenActivityAction) => void;
+  log: (entry: Omit<LogEntry, 'id' | 'at'>) => void;
+  /** A message from the Connect iframe reached the component (see useIgnoredMessages). */
+  onMessageTaken: () => void;
+  onLinked: (details: RedirectDetails) => void;
+}) {
+  const { lifetimeMs, refreshMarginMs } = tokenTiming(settings, config);
+  const target: FlinksConnectTarget =
+    config.backend === 'simulator' ? { connectUrl: config.connectUrl } : { instance: config.instance };
+
+  // What an app writes is `postAuthorizeToken(signal)`: ask your own server. The rest feeds the panels.
+  const fetchAuthorizeToken: FetchAuthorizeToken = async ({ signal, reason }) => {
+    const startedAt = Date.now();
+    track({ type: 'request' });
+    log({ source: 'token', tone: 'neutral', name: 'Token requested', detail: `reason: ${reason}` });
+    try {
+      const body = await postAuthorizeToken(signal);
+      const expiresAt = expiryOf(body.expiresAt, startedAt, lifetimeMs);
+      if (!signal.aborted) {
+        track({ type: 'received', expiresAt, refreshAt: expiresAt - refreshMarginMs });
+        log({
+          source: 'token',
+          tone: 'success',
+          name: 'Token received',
+          detail: `expires in ${formatCountdown(expiresAt - Date.now())}`,
+        });
+      }
+      return { token: body.token, expiresAt };
+    } catch (error) {
+      if (signal.aborted) {
+        log({
+          source: 'token',
+          tone: 'neutral',
+          name: 'Token request cancelled',
+          detail: 'superseded or unmounted',
+        });
+      } else {
+        track({ type: 'request-failed' });
+        const detail = error instanceof Error ? error.message : String(error);
+        log({ source: 'token', tone: 'warning', name: 'Token request failed', detail });
+      }
+      throw error;
+    }
+  };
+
+  return (
+    <FlinksConnect
+      {...target}
+      fetchAuthorizeToken={fetchAuthorizeToken}
+      params={{
+        language: settings.language,
+        theme: settings.theme,
+        demo: settings.demo,
+        consentEnable: settings.consent,
+        customerName: 'Maple',
+        // At the end Connect opens this page of ours inside its frame; the app already has the
+        // result from the REDIRECT event.
+        redirectUrl: new URL(`/connected.html?theme=${settings.theme}`, window.location.origin).href,
+        innerRedirect: true,
+      }}
+      tokenLifetimeMs={lifetimeMs}
+      refreshMarginMs={refreshMarginMs}
+      onEvent={(event) => {
+        onMessageTaken();
+        if (event.type === 'step') track({ type: 'step', step: event.step });
+        const name = event.type === 'step' ? event.step : event.flinksCode;
+        log({ source: 'connect', tone: toneOf(event), name, detail: describeConnectEvent(event) });
+      }}
+      onInvalidMessage={(data) => {
+        onMessageTaken();
+        log({ source: 'connect', tone: 'warning', name: 'Unreadable message', detail: typeof data });
+      }}
+      onRedirect={(details) => onLinked(details)}
+      onError={(error) => {
+        // Flinks error codes are in the log already, as events; the others stop the flow.
+        if (error.code === 'flinks_error') return;
+        track({ type: 'failed' });
+        log({ source: 'token', tone: 'danger', name: error.code, detail: error.message });
+      }}
+      loadingFallback={<ConnectLoading />}
+      errorFallback={(props) => <ConnectError {...props} />}
+      title="Connect your bank account with Flinks"
+      className="connect-frame"
+    />
+  );
+}

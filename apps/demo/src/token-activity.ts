@@ -1,0 +1,100 @@
+import { useReducer } from 'react';
+
+/**
+ * What the page knows about its current authorize token, from the outside: the fetcher it gives
+ * <FlinksConnect>, and the events Connect posts. The token itself is never shown.
+ */
+export type TokenPhase =
+  /** Nothing requested yet (or the component was just remounted). */
+  | 'idle'
+  /** The fetcher is waiting for the server. */
+  | 'requesting'
+  /** An earlier try failed; the library is trying again with backoff. */
+  | 'retrying'
+  /** The token is in the iframe URL; Connect is starting. */
+  | 'loading'
+  /** Connect is up and the token unused: it is replaced shortly before it expires. */
+  | 'ready'
+  /** The user submitted credentials: the token is spent and never replaced, so the session survives. */
+  | 'in-use'
+  /** Flinks redirected: the account is linked. */
+  | 'linked'
+  /** Every try failed, or Connect refused the token: the error screen offers a retry. */
+  | 'failed';
+
+export interface TokenActivity {
+  phase: TokenPhase;
+  /** The try of the current request, from 1. */
+  attempt: number;
+  expiresAt: number | null;
+  /** When the library replaces the token if it is still unused. */
+  refreshAt: number | null;
+  /** Tokens this page received and loaded, one per iframe load. */
+  tokensUsed: number;
+}
+
+export type TokenActivityAction =
+  | { type: 'request' }
+  | { type: 'request-failed' }
+  | { type: 'received'; expiresAt: number; refreshAt: number }
+  | { type: 'step'; step: string }
+  | { type: 'failed' }
+  | { type: 'remount' };
+
+/** Steps after which Flinks has the user's credentials: the token is spent (`SUBMIT_CREDENTIAL` and later). */
+export const USED_STEPS = new Set([
+  'SUBMIT_CREDENTIAL',
+  'COMPONENT_LOAD_CREDENTIAL_RETRY',
+  'COMPONENT_LOAD_MFA',
+  'SUBMIT_MFA',
+  'COMPONENT_LOAD_MFA_RETRY',
+  'COMPONENT_LOAD_ACCOUNT_SELECTION',
+  'ACCOUNT_SELECTED',
+  'POPUP_OPENED',
+]);
+
+const INITIAL: TokenActivity & { failures: number } = {
+  phase: 'idle',
+  attempt: 0,
+  expiresAt: null,
+  refreshAt: null,
+  tokensUsed: 0,
+  failures: 0,
+};
+
+function reduce(
+  state: TokenActivity & { failures: number },
+  action: TokenActivityAction,
+): TokenActivity & { failures: number } {
+  switch (action.type) {
+    case 'request':
+      return { ...state, phase: state.failures > 0 ? 'retrying' : 'requesting', attempt: state.failures + 1 };
+    case 'request-failed':
+      return { ...state, failures: state.failures + 1 };
+    case 'received':
+      return {
+        ...state,
+        phase: 'loading',
+        failures: 0,
+        expiresAt: action.expiresAt,
+        refreshAt: action.refreshAt,
+        tokensUsed: state.tokensUsed + 1,
+      };
+    case 'step':
+      if (action.step === 'APP_MOUNTED')
+        return state.phase === 'loading' ? { ...state, phase: 'ready' } : state;
+      if (action.step === 'REDIRECT') return { ...state, phase: 'linked', refreshAt: null };
+      if (action.step === 'TOKEN_INVALID') return { ...state, phase: 'failed', refreshAt: null };
+      if (USED_STEPS.has(action.step) && state.phase !== 'linked')
+        return { ...state, phase: 'in-use', refreshAt: null };
+      return state;
+    case 'failed':
+      return { ...state, phase: 'failed', failures: 0, refreshAt: null };
+    case 'remount':
+      return { ...INITIAL, tokensUsed: state.tokensUsed };
+  }
+}
+
+export function useTokenActivity(): [TokenActivity, (action: TokenActivityAction) => void] {
+  return useReducer(reduce, INITIAL);
+}

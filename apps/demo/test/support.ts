@@ -1,0 +1,150 @@
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+/** Generous: a two-core CI machine runs Chromium, Vite, the simulator and Vitest at once. */
+export const eventually = { timeout: 20_000, interval: 100 } as const;
+
+export function launchChromium(): Promise<Browser> {
+  const { executablePath, args } = inject('chromium');
+  return chromium.launch({ executablePath, args });
+}
+
+/** The Flinks happy path, as the demo's event log must show it (consent on, the default). */
+export const HAPPY_PATH = [
+  'APP_MOUNTED',
+  'COMPONENT_LOAD_CONSENT',
+  'COMPONENT_ACCEPT_CONSENT',
+  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
+  'INSTITUTION_SELECTED',
+  'COMPONENT_LOAD_CREDENTIAL',
+  'SUBMIT_CREDENTIAL',
+  'COMPONENT_LOAD_MFA',
+  'SUBMIT_MFA',
+  'COMPONENT_LOAD_ACCOUNT_SELECTION',
+  'ACCOUNT_SELECTED',
+  'REDIRECT',
+];
+
+/** The demo page, driven the way a person would: through its controls and the Connect iframe. */
+export class DemoPage {
+  readonly errors: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
+    page.on('pageerror', (error) => this.errors.push(error.message));
+    page.on('console', (message) => {
+      // A failed request is reported as a console error too; the tests that cause one check it.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.errors.push(message.text());
+      }
+    });
+  }
+
+  static async open(
+    browser: Browser,
+    url: string,
+    options: { viewport?: { width: number; height: number } } = {},
+  ): Promise<DemoPage> {
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1360, height: 1000 } });
+    const demo = new DemoPage(context, await context.newPage());
+    await demo.page.goto(url);
+    return demo;
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+
+  /** The Connect iframe element (there is at most one). */
+  get iframe(): Locator {
+    return this.page.locator('iframe.connect-frame');
+  }
+
+  get frame(): FrameLocator {
+    return this.page.frameLocator('iframe.connect-frame');
+  }
+
+  get tokenStatus(): Locator {
+    return this.page.getByTestId('token-status');
+  }
+
+  /** The `authorizeToken` in the iframe's `src`, once there is an iframe. */
+  async iframeToken(): Promise<string> {
+    await this.iframe.waitFor(eventually);
+    const src = await this.iframe.getAttribute('src');
+    const token = new URL(src ?? '', 'http://invalid').searchParams.get('authorizeToken');
+    if (!token) throw new Error(`The Connect iframe has no authorizeToken: ${src}`);
+    return token;
+  }
+
+  /** Waits until Connect is up with a token no earlier load had (the token panel reads "Ready"). */
+  async waitForReady(): Promise<string> {
+    await expect.poll(() => this.tokenStatus.getAttribute('data-phase'), eventually).toBe('ready');
+    return this.iframeToken();
+  }
+
+  /** Waits for Connect to be up again with a token none of `previous` is (after a remount or a change). */
+  async waitForNewToken(previous: readonly string[]): Promise<string> {
+    let token = '';
+    await expect
+      .poll(async () => {
+        if ((await this.tokenStatus.getAttribute('data-phase')) !== 'ready') return false;
+        token = await this.iframeToken();
+        return !previous.includes(token);
+      }, eventually)
+      .toBe(true);
+    return token;
+  }
+
+  async tokensUsed(): Promise<number> {
+    return Number(await this.page.getByTestId('tokens-used').textContent());
+  }
+
+  /** Names of the Connect events in the log, oldest first. */
+  loggedSteps(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid="event-log"] [data-source="connect"]')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.name ?? ''));
+  }
+
+  /** Every log entry's name, oldest first. */
+  loggedNames(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid="event-log"] [data-name]')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.name ?? ''));
+  }
+
+  async waitForStep(step: string, count = 1): Promise<void> {
+    await expect
+      .poll(async () => (await this.loggedSteps()).filter((name) => name === step).length, eventually)
+      .toBeGreaterThanOrEqual(count);
+  }
+
+  /** Consent, the test bank and the credentials: the token is spent from here on. */
+  async signIn(): Promise<void> {
+    await this.frame.getByRole('button', { name: 'Continue' }).click();
+    await this.frame.getByRole('button', { name: /Flinks Capital/ }).click();
+    await this.frame.getByLabel('Username').fill('Greatday');
+    await this.frame.getByLabel('Password').fill('Everyday');
+    await this.frame.getByRole('button', { name: 'Continue' }).click();
+    await this.waitForStep('COMPONENT_LOAD_MFA');
+  }
+
+  /** The security question and the account: Connect redirects. */
+  async finish(): Promise<void> {
+    await this.frame.getByLabel('What city were you born in?').fill('Montreal');
+    await this.frame.getByRole('button', { name: 'Continue' }).click();
+    await this.frame.getByRole('radio', { name: /Chequing/ }).check();
+    await this.frame.getByRole('button', { name: 'Continue' }).click();
+    await this.waitForStep('REDIRECT');
+  }
+}
