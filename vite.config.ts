@@ -1,6 +1,12 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 // Workspace packages resolve to their TypeScript sources in tests and the dev server (the
 // `@flinks-embed/source` export condition); published consumers get the built `dist` files.
@@ -72,6 +78,23 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: CI machines have two cores.
           fileParallelism: false,
+        },
+      },
+      {
+        // Every story renders in Chromium, its play function asserts its behaviour, and
+        // @storybook/addon-a11y fails the run on an accessibility violation.
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          // The expiry stories wait for real token lifetimes of a few seconds.
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({ launchOptions: chromium }),
+          },
         },
       },
     ],
