@@ -1,3 +1,4 @@
+import { TOKEN_SPENDING_STEPS } from '@flinks-embed/react';
 import { useReducer } from 'react';
 
 /**
@@ -41,18 +42,6 @@ export type TokenActivityAction =
   | { type: 'failed' }
   | { type: 'remount' };
 
-/** Steps after which Flinks has the user's credentials: the token is spent (`SUBMIT_CREDENTIAL` and later). */
-export const USED_STEPS = new Set([
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_LOAD_CREDENTIAL_RETRY',
-  'COMPONENT_LOAD_MFA',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_MFA_RETRY',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'POPUP_OPENED',
-]);
-
 const INITIAL: TokenActivity & { failures: number } = {
   phase: 'idle',
   attempt: 0,
@@ -85,7 +74,7 @@ function reduce(
         return state.phase === 'loading' ? { ...state, phase: 'ready' } : state;
       if (action.step === 'REDIRECT') return { ...state, phase: 'linked', refreshAt: null };
       if (action.step === 'TOKEN_INVALID') return { ...state, phase: 'failed', refreshAt: null };
-      if (USED_STEPS.has(action.step) && state.phase !== 'linked')
+      if (TOKEN_SPENDING_STEPS.has(action.step) && state.phase !== 'linked')
         return { ...state, phase: 'in-use', refreshAt: null };
       return state;
     case 'failed':

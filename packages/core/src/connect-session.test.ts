@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createConnectSession,
+  TOKEN_SPENDING_STEPS,
   type ConnectSessionHandlers,
   type ConnectSessionOptions,
   type TokenRequestContext,
@@ -120,20 +121,32 @@ describe('createConnectSession', () => {
     expect(tokenIn(s.getState().src)).toBe('token-2');
   });
 
-  it.each(['SUBMIT_CREDENTIAL', 'COMPONENT_LOAD_MFA', 'ACCOUNT_SELECTED', 'POPUP_OPENED'])(
-    'never reloads after %s, even long past expiry',
-    async (step) => {
-      const { s } = session({ tokenLifetimeMs: 10 * MINUTE });
-      s.start();
-      await flush();
-      post({ step: 'APP_MOUNTED' });
-      post(JSON.stringify({ step }));
-      expect(s.getState().used).toBe(true);
-      await vi.advanceTimersByTimeAsync(120 * MINUTE);
-      expect(requests).toHaveLength(1);
-      expect(tokenIn(s.getState().src)).toBe('token-1');
-    },
-  );
+  it('exports the steps that spend a token, from credentials on', () => {
+    for (const step of [
+      'SUBMIT_CREDENTIAL',
+      'COMPONENT_LOAD_MFA',
+      'ACCOUNT_SELECTED',
+      'REDIRECT',
+      'POPUP_OPENED',
+    ]) {
+      expect(TOKEN_SPENDING_STEPS.has(step)).toBe(true);
+    }
+    for (const step of ['APP_MOUNTED', 'INSTITUTION_SELECTED', 'COMPONENT_LOAD_CREDENTIAL']) {
+      expect(TOKEN_SPENDING_STEPS.has(step)).toBe(false);
+    }
+  });
+
+  it.each([...TOKEN_SPENDING_STEPS])('never reloads after %s, even long past expiry', async (step) => {
+    const { s } = session({ tokenLifetimeMs: 10 * MINUTE });
+    s.start();
+    await flush();
+    post({ step: 'APP_MOUNTED' });
+    post(JSON.stringify({ step }));
+    expect(s.getState().used).toBe(true);
+    await vi.advanceTimersByTimeAsync(120 * MINUTE);
+    expect(requests).toHaveLength(1);
+    expect(tokenIn(s.getState().src)).toBe('token-1');
+  });
 
   it('hands every event, the redirect details and Flinks errors to the handlers', async () => {
     const { s, handlers } = session();

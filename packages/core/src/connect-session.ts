@@ -54,8 +54,13 @@ export interface ConnectSession {
   dispose(): void;
 }
 
-/** Steps after which the token has been redeemed and the user is mid-session. */
-const USED_STEPS = new Set<KnownStep | (string & {})>([
+/**
+ * Steps after which the token has been redeemed and the user is mid-session: from then on the
+ * iframe is never reloaded for expiry. (Any `flinksCode` event counts too.)
+ */
+export const TOKEN_SPENDING_STEPS: ReadonlySet<KnownStep | (string & {})> = new Set<
+  KnownStep | (string & {})
+>([
   'SUBMIT_CREDENTIAL',
   'COMPONENT_LOAD_CREDENTIAL_RETRY',
   'COMPONENT_LOAD_MFA',
@@ -135,7 +140,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       clearTimeout(watchdog);
       if (!getState().mounted) set({ mounted: true });
     }
-    if (event.type === 'error' || USED_STEPS.has(step)) tokens.markUsed();
+    if (event.type === 'error' || TOKEN_SPENDING_STEPS.has(step)) tokens.markUsed();
     handlers.onEvent?.(event);
     const details = redirectDetails(event);
     if (details) handlers.onRedirect?.(details, event);

@@ -1,6 +1,6 @@
 export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase } from './connect-url';
 export type { ConnectParams } from './connect-url';
-export { createConnectSession } from './connect-session';
+export { createConnectSession, TOKEN_SPENDING_STEPS } from './connect-session';
 export type {
   ConnectSession,
   ConnectSessionHandlers,
