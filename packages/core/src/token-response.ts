@@ -68,6 +68,9 @@ export function readTokenResponse(
           : NaN;
   // One comparison rejects them all (NaN included); development builds then say which it was.
   if (expiry > now) return { token, expiresAt: expiry };
+  // A past expiresAt in milliseconds means this device's clock is off (a wrong time zone setting
+  // puts it hours ahead), not that the server minted a dead token: time the token from the request.
+  if (expiresAt !== undefined && expiry >= 1e12) return { token, expiresAt: startedAt + lifetimeMs };
   return __DEV__ && explainExpiry(expiry, expiresAt, expiresIn);
 }
 
@@ -78,7 +81,5 @@ function explainExpiry(expiry: number, expiresAt: unknown, expiresIn: unknown): 
   if (expiresAt === undefined && (typeof expiresIn !== 'number' || !(expiresIn > 0))) {
     return `a token with an invalid expiresIn (${describe(expiresIn)}); use a positive number of seconds`;
   }
-  return `a token whose expiresAt has already passed${
-    expiry < 1e12 ? ' (it looks like seconds since the epoch: multiply by 1000)' : ''
-  }; check the server clock`;
+  return 'a token whose expiresAt looks like seconds since the epoch: send milliseconds (multiply by 1000)';
 }

@@ -194,6 +194,25 @@ describe('expiry', () => {
     expect(fetcher).toHaveBeenCalledTimes(2);
   });
 
+  it("times the token from the request when this device's clock is hours ahead of the server", async () => {
+    const serverNow = clock;
+    clock += 3 * 60 * MINUTE; // a wrong time zone setting: the device thinks it is three hours later
+    const { source, fetcher, last } = started();
+    await flush();
+    const requestedAt = clock;
+    last().resolve({ token: 't', expiresAt: new Date(serverNow + 30 * MINUTE).toISOString() });
+    await flush();
+    expect(source.getState()).toMatchObject({
+      status: 'ready',
+      token: 't',
+      expiresAt: requestedAt + 30 * MINUTE,
+    });
+    await elapse(29 * MINUTE - 1);
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    await elapse(1);
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+
   it('never replaces a used token', async () => {
     const { source, fetcher, last } = started();
     await flush();
