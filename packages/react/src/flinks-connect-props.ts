@@ -60,8 +60,9 @@ export interface FlinksConnectOptions extends AuthorizeTokenOptions {
   /** Shown until the iframe has a token. Default: a small `role="status"` text. */
   loadingFallback?: ReactNode;
   /**
-   * Shown instead of the iframe on errors. A render function, not a component: do not call hooks
-   * in it. Default: a `role="alert"` text and a "Try again" button.
+   * Shown instead of the iframe on errors, with the typed error and a `retry` that loads a fresh
+   * token. An inline render function or a component (it may use hooks). Default: a `role="alert"`
+   * text and a "Try again" button.
    */
   errorFallback?: (props: ErrorFallbackProps) => ReactNode;
   /** The iframe's accessible name. Default `"Connect your bank account"`. */

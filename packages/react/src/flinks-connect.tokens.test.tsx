@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { createRef, StrictMode } from 'react';
+import { createRef, StrictMode, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   FlinksConnect,
+  type ErrorFallbackProps,
   type FetchAuthorizeToken,
   type FlinksConnectHandle,
   type FlinksConnectProps,
@@ -249,6 +250,37 @@ describe('<FlinksConnect> token rules', () => {
     fireEvent.click(screen.getByRole('button', { name: 'iframe_load_timeout' }));
     await flush();
     expect(reasons(fetcher)).toEqual(['mount', 'retry']);
+    expect(tokenIn(frame().src)).toBe('token-2');
+  });
+
+  it('lets a custom errorFallback use hooks, then go back to the iframe', async () => {
+    const fetcher = tokenFetcher();
+    function ErrorCard({ retry }: ErrorFallbackProps) {
+      const [pressed, setPressed] = useState(false);
+      return (
+        <button
+          type="button"
+          onClick={() => {
+            setPressed(true);
+            retry();
+          }}
+        >
+          {pressed ? 'Retrying' : 'Retry'}
+        </button>
+      );
+    }
+    render(
+      <FlinksConnect
+        instance={INSTANCE}
+        fetchAuthorizeToken={fetcher}
+        loadTimeoutMs={5_000}
+        errorFallback={ErrorCard}
+      />,
+    );
+    await flush();
+    await advance(5_000);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await flush();
     expect(tokenIn(frame().src)).toBe('token-2');
   });
 

@@ -1,6 +1,6 @@
-import { forwardRef, useImperativeHandle } from 'react';
+import { forwardRef, useImperativeHandle, type ReactNode } from 'react';
 import { DefaultErrorFallback, DefaultLoadingFallback } from './fallbacks';
-import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
+import type { ErrorFallbackProps, FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
 import { useConnectSession } from './use-connect-session';
 
 /**
@@ -32,7 +32,9 @@ export const FlinksConnect = forwardRef<FlinksConnectHandle, FlinksConnectProps>
     const [session, { status, src, error }, frame] = useConnectSession(props);
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
 
-    if (status === 'error') return errorFallback({ error: error!, retry: () => session.reload() });
+    if (status === 'error') {
+      return <ErrorSlot render={errorFallback} error={error!} retry={() => session.reload()} />;
+    }
     if (!src) {
       return (
         <>
@@ -61,3 +63,14 @@ export const FlinksConnect = forwardRef<FlinksConnectHandle, FlinksConnectProps>
     );
   },
 );
+
+/**
+ * Renders `errorFallback` as a component of its own, so an app's fallback may use hooks (a
+ * `function ErrorCard()` passed as is) without changing the hook order of <FlinksConnect>.
+ */
+function ErrorSlot({
+  render,
+  ...props
+}: ErrorFallbackProps & { render: (props: ErrorFallbackProps) => ReactNode }) {
+  return render(props);
+}
