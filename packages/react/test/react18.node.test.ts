@@ -1,0 +1,128 @@
+// The peer range says React 18.2 works too. This installs the packed packages with React 18 and
+// React DOM 18 in a fresh project, and drives them from plain Node: server rendering, and a
+// client render in jsdom through the whole token-and-message round trip.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const rootRequire = createRequire(join(root, 'package.json'));
+let project: string;
+
+/** Copies a package (not a link: React DOM must find *this* project's React, not the workspace's). */
+function install(name: string, from: string): void {
+  cpSync(realpathSync(from), join(project, 'node_modules', name), { recursive: true, dereference: true });
+}
+
+function installPacked(packageDir: string, name: string): void {
+  const before = new Set(readdirSync(project));
+  execFileSync('pnpm', ['pack', '--pack-destination', project], { cwd: packageDir, stdio: 'ignore' });
+  const tarball = readdirSync(project).find((file) => file.endsWith('.tgz') && !before.has(file))!;
+  const target = join(project, 'node_modules', name);
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', join(project, tarball), '-C', target, '--strip-components=1']);
+}
+
+const node = (script: string): string =>
+  execFileSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), 'flinks-react18-consumer-'));
+  writeFileSync(join(project, 'package.json'), '{ "name": "consumer", "private": true }');
+  installPacked(join(root, 'packages/core'), '@flinks-embed/core');
+  installPacked(join(root, 'packages/react'), '@flinks-embed/react');
+  const reactDom18 = dirname(rootRequire.resolve('react-dom-18/package.json'));
+  install('react', dirname(rootRequire.resolve('react-18/package.json')));
+  install('react-dom', reactDom18);
+  install(
+    'scheduler',
+    dirname(createRequire(join(realpathSync(reactDom18), 'index.js')).resolve('scheduler/package.json')),
+  );
+}, 60_000);
+
+describe('@flinks-embed/react with React 18', () => {
+  it('server-renders the loading state', () => {
+    const out = node(`
+      const React = require('react');
+      const { renderToString } = require('react-dom/server');
+      const { FlinksConnect } = require('@flinks-embed/react');
+      const html = renderToString(React.createElement(FlinksConnect, { instance: 'toolbox', fetchAuthorizeToken: () => 't' }));
+      console.log(JSON.stringify({ version: React.version, html }));
+    `);
+    const { version, html } = JSON.parse(out) as { version: string; html: string };
+    expect(version).toBe('18.3.1');
+    expect(html).toContain('role="status"');
+    expect(html).toContain('rel="preconnect" href="https://toolbox-iframe.private.fin.ag"');
+    expect(html).not.toContain('<iframe');
+  }, 60_000); // a Node process of its own: seconds on a busy machine
+
+  it('loads the iframe with the token, accepts its events, reloads through the ref and cleans up', () => {
+    const jsdom = rootRequire.resolve('jsdom');
+    const out = node(`
+      const { JSDOM } = require(${JSON.stringify(jsdom)});
+      const dom = new JSDOM('<!doctype html><div id="root"></div>', { url: 'https://app.example/' });
+      Object.assign(globalThis, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator });
+      const errors = [];
+      console.error = (...args) => errors.push(args.map(String).join(' '));
+      const React = require('react');
+      const { createRoot } = require('react-dom/client');
+      const { FlinksConnect } = require('@flinks-embed/react');
+      // Waits for a condition, not a fixed time: a busy CI machine takes what it takes.
+      const until = async (read) => {
+        for (const start = Date.now(); Date.now() - start < 20000; ) {
+          const value = read();
+          if (value) return value;
+          await new Promise((done) => setTimeout(done, 10));
+        }
+        throw new Error('timed out waiting');
+      };
+      const tokenOf = (frame) => frame && new URL(frame.src).searchParams.get('authorizeToken');
+      (async () => {
+        let issued = 0;
+        const redirects = [];
+        const ref = React.createRef();
+        const root = createRoot(document.getElementById('root'));
+        root.render(React.createElement(FlinksConnect, {
+          ref,
+          instance: 'toolbox',
+          fetchAuthorizeToken: async () => 'react18-token-' + ++issued,
+          onRedirect: (details) => redirects.push(details.loginId),
+        }));
+        const first = await until(() => document.querySelector('iframe'));
+        const post = (data, source) => window.dispatchEvent(new window.MessageEvent('message', {
+          data, origin: 'https://toolbox-iframe.private.fin.ag', source,
+        }));
+        post({ step: 'REDIRECT', loginId: 'from-elsewhere' }, window);
+        post({ step: 'REDIRECT', url: 'https://app.example/done?loginId=L-18&institution=FlinksCapital' }, first.contentWindow);
+        ref.current.reload();
+        const second = await until(() => {
+          const frame = document.querySelector('iframe');
+          return frame && tokenOf(frame) !== tokenOf(first) && frame;
+        });
+        root.unmount();
+        console.log(JSON.stringify({
+          version: React.version + ' / ' + require('react-dom/package.json').version,
+          first: tokenOf(first),
+          second: tokenOf(second),
+          title: first.title,
+          redirects,
+          left: document.querySelectorAll('iframe').length,
+          errors,
+        }));
+      })();
+    `);
+    expect(JSON.parse(out)).toEqual({
+      version: '18.3.1 / 18.3.1',
+      first: 'react18-token-1',
+      second: 'react18-token-2',
+      title: 'Connect your bank account',
+      redirects: ['L-18'],
+      left: 0,
+      errors: [],
+    });
+  }, 60_000);
+});
