@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { consumerProject, installPacked } from './packed';
 
 // What users install: the packed tarball, unpacked into a fresh project, used from plain Node.
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,13 +13,8 @@ let project: string;
 const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: project, encoding: 'utf8' });
 
 beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), 'flinks-core-consumer-'));
-  execFileSync('pnpm', ['pack', '--pack-destination', project], { cwd: packageDir, stdio: 'ignore' });
-  const tarball = readdirSync(project).find((name) => name.endsWith('.tgz'))!;
-  const target = join(project, 'node_modules/@flinks-embed/core');
-  mkdirSync(target, { recursive: true });
-  execFileSync('tar', ['-xzf', join(project, tarball), '-C', target, '--strip-components=1']);
-  writeFileSync(join(project, 'package.json'), '{ "name": "consumer", "private": true }');
+  project = consumerProject('flinks-core-consumer-');
+  installPacked(project, packageDir, '@flinks-embed/core');
 }, 60_000);
 
 const NAMES = '{ buildConnectUrl, connectUrlForInstance, FlinksConnectError }';

@@ -2,12 +2,12 @@
 // React DOM 18 in a fresh project, and drives them from plain Node: server rendering, and a
 // client render in jsdom through the whole token-and-message round trip.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { consumerProject, installPacked } from '../../core/test/packed';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const rootRequire = createRequire(join(root, 'package.json'));
@@ -18,23 +18,13 @@ function install(name: string, from: string): void {
   cpSync(realpathSync(from), join(project, 'node_modules', name), { recursive: true, dereference: true });
 }
 
-function installPacked(packageDir: string, name: string): void {
-  const before = new Set(readdirSync(project));
-  execFileSync('pnpm', ['pack', '--pack-destination', project], { cwd: packageDir, stdio: 'ignore' });
-  const tarball = readdirSync(project).find((file) => file.endsWith('.tgz') && !before.has(file))!;
-  const target = join(project, 'node_modules', name);
-  mkdirSync(target, { recursive: true });
-  execFileSync('tar', ['-xzf', join(project, tarball), '-C', target, '--strip-components=1']);
-}
-
 const node = (script: string): string =>
   execFileSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
 
 beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), 'flinks-react18-consumer-'));
-  writeFileSync(join(project, 'package.json'), '{ "name": "consumer", "private": true }');
-  installPacked(join(root, 'packages/core'), '@flinks-embed/core');
-  installPacked(join(root, 'packages/react'), '@flinks-embed/react');
+  project = consumerProject('flinks-react18-consumer-');
+  installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
+  installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
   const reactDom18 = dirname(rootRequire.resolve('react-dom-18/package.json'));
   install('react', dirname(rootRequire.resolve('react-18/package.json')));
   install('react-dom', reactDom18);
