@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createConnectSession,
   TOKEN_SPENDING_STEPS,
+  type ConnectSession,
   type ConnectSessionHandlers,
   type ConnectSessionOptions,
   type TokenRequestContext,
@@ -15,6 +16,9 @@ const flush = () => vi.advanceTimersByTimeAsync(0);
 let iframe: HTMLIFrameElement;
 let issued: string[];
 let requests: TokenRequestContext[];
+// Started sessions are page-wide facts (a message without a source is attributed among them):
+// every test disposes its own.
+const created: ConnectSession[] = [];
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -23,6 +27,7 @@ beforeEach(() => {
   requests = [];
 });
 afterEach(() => {
+  created.splice(0).forEach((s) => s.dispose());
   iframe.remove();
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -48,6 +53,7 @@ function session(options: Partial<ConnectSessionOptions> = {}) {
     handlers,
     ...options,
   });
+  created.push(s);
   return { s, handlers };
 }
 
@@ -165,19 +171,25 @@ describe('createConnectSession', () => {
     expect(handlers.onEvent).toHaveBeenCalledTimes(2);
   });
 
-  it('ignores other origins and windows, and reports malformed messages from its iframe', async () => {
+  it('ignores other origins, and reports other windows on the Connect origin and malformed messages', async () => {
     const { s, handlers } = session();
     s.start();
     await flush();
     const other = document.body.appendChild(document.createElement('iframe'));
     post({ step: 'REDIRECT', loginId: 'forged' }, { origin: 'https://evil.example' });
+    post({ step: 'REDIRECT', loginId: 'forged' }, { origin: 'https://evil.example', source: null });
+    expect(handlers.onInvalidMessage).not.toHaveBeenCalled();
     post({ step: 'REDIRECT', loginId: 'forged' }, { source: other.contentWindow });
-    post({ step: 'REDIRECT', loginId: 'forged' }, { source: window });
+    post(JSON.stringify({ step: 'SUBMIT_CREDENTIAL' }), { source: window });
     expect(handlers.onEvent).not.toHaveBeenCalled();
     expect(handlers.onRedirect).not.toHaveBeenCalled();
-    expect(handlers.onInvalidMessage).not.toHaveBeenCalled();
+    expect(s.getState().used).toBe(false);
+    expect(handlers.onInvalidMessage.mock.calls).toEqual([
+      [{ step: 'REDIRECT', loginId: 'forged' }, { reason: 'other_window' }],
+      ['{"step":"SUBMIT_CREDENTIAL"}', { reason: 'other_window' }],
+    ]);
     post('{oops');
-    expect(handlers.onInvalidMessage).toHaveBeenCalledWith('{oops');
+    expect(handlers.onInvalidMessage).toHaveBeenLastCalledWith('{oops', { reason: 'malformed' });
     other.remove();
   });
 
@@ -238,5 +250,298 @@ describe('createConnectSession', () => {
     expect(tokenIn(s.getState().src)).toBe('token-2');
     s.dispose();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('a message whose sender is gone (the frame navigated away before it was dispatched)', () => {
+  const gone = { source: null };
+
+  it('is taken when this is the one session on the page with a frame on that origin', async () => {
+    const { s, handlers } = session({ params: { redirectUrl: 'https://app.example/done' } });
+    s.start();
+    await flush();
+    post({ step: 'ACCOUNT_SELECTED', accountId: 'a1' }, gone);
+    post({ step: 'REDIRECT', loginId: 'L-1', institution: 'FlinksCapital' }, gone);
+    expect(handlers.onEvent.mock.calls.map(([event]) => event.step)).toEqual([
+      'ACCOUNT_SELECTED',
+      'REDIRECT',
+    ]);
+    expect(handlers.onRedirect).toHaveBeenCalledWith(
+      { loginId: 'L-1', institution: 'FlinksCapital' },
+      expect.objectContaining({ step: 'REDIRECT' }),
+    );
+    expect(s.getState().used).toBe(true);
+    expect(handlers.onInvalidMessage).not.toHaveBeenCalled();
+  });
+
+  it('is taken by nobody, and reported to each candidate, when two sessions could have sent it', async () => {
+    const second = document.body.appendChild(document.createElement('iframe'));
+    const a = session();
+    const b = session({ getFrame: () => second.contentWindow });
+    a.s.start();
+    b.s.start();
+    await flush();
+    post({ step: 'REDIRECT', loginId: 'whose' }, gone);
+    for (const { handlers } of [a, b]) {
+      expect(handlers.onRedirect).not.toHaveBeenCalled();
+      expect(handlers.onEvent).not.toHaveBeenCalled();
+      expect(handlers.onInvalidMessage).toHaveBeenCalledWith(
+        { step: 'REDIRECT', loginId: 'whose' },
+        { reason: 'ambiguous_source' },
+      );
+    }
+    // Each one's own frame still gets through, and neither reports the other's frame.
+    post({ step: 'APP_MOUNTED' }, { source: second.contentWindow });
+    expect(b.handlers.onEvent).toHaveBeenCalledOnce();
+    expect(a.handlers.onEvent).not.toHaveBeenCalled();
+    expect(a.handlers.onInvalidMessage).toHaveBeenCalledOnce();
+    // Once the other session stops, the one left is the only candidate again.
+    b.s.dispose();
+    post({ step: 'REDIRECT', loginId: 'mine' }, gone);
+    expect(a.handlers.onRedirect).toHaveBeenCalledWith(
+      { loginId: 'mine', institution: '' },
+      expect.anything(),
+    );
+    second.remove();
+  });
+
+  it('does not count sessions of another Connect origin, nor one without a frame', async () => {
+    const mine = session();
+    const elsewhere = session({
+      connectUrl: 'https://acme-ca-iframe.private.fin.ag/v2/',
+      getFrame: () => window.frames[0],
+    });
+    const noFrame = session({ getFrame: () => null });
+    mine.s.start();
+    elsewhere.s.start();
+    noFrame.s.start();
+    await flush();
+    post({ step: 'REDIRECT', loginId: 'L' }, gone);
+    expect(mine.handlers.onRedirect).toHaveBeenCalledOnce();
+    for (const { handlers } of [elsewhere, noFrame]) {
+      expect(handlers.onEvent).not.toHaveBeenCalled();
+      expect(handlers.onInvalidMessage).not.toHaveBeenCalled();
+    }
+  });
+
+  it('is never taken from another origin, nor before the iframe exists', async () => {
+    const { s, handlers } = session({ fetchAuthorizeToken: () => new Promise<string>(() => {}) });
+    const before = session({ getFrame: () => null });
+    s.start();
+    before.s.start();
+    await flush();
+    post({ step: 'REDIRECT', loginId: 'forged' }, { origin: 'https://evil.example', source: null });
+    // `s` has no token yet, so no iframe: its frame is still the test's iframe, but its state has no src.
+    post({ step: 'REDIRECT', loginId: 'early' }, { source: null });
+    expect(before.handlers.onEvent).not.toHaveBeenCalled();
+    expect(handlers.onRedirect.mock.calls.map(([d]) => d.loginId)).not.toContain('forged');
+  });
+});
+
+describe('the landing page as a second channel for the result', () => {
+  const REDIRECT_URL = 'https://app.example/flinks/done?theme=dark';
+  const landed = (href: string) => ({ location: { href } }) as unknown as Window;
+  const crossOrigin = () =>
+    ({
+      get location(): Location {
+        throw new DOMException('Blocked a frame with origin', 'SecurityError');
+      },
+    }) as unknown as Window;
+
+  function landingSession(frame: { current: Window }) {
+    return session({
+      params: { redirectUrl: REDIRECT_URL, innerRedirect: true },
+      getFrame: () => frame.current,
+    });
+  }
+
+  it('reads the result from the frame once it lands on redirectUrl, when the REDIRECT message was lost', async () => {
+    const frame = { current: crossOrigin() };
+    const { s, handlers } = landingSession(frame);
+    s.start();
+    await flush();
+    s.frameLoaded(); // Connect's own page: cross-origin, nothing to read
+    expect(handlers.onRedirect).not.toHaveBeenCalled();
+    frame.current = landed(
+      'https://app.example/flinks/done?theme=dark&loginId=L-9&institution=FlinksCapital&accountId=a1&requestId=r1&tag=t',
+    );
+    s.frameLoaded();
+    const details = {
+      loginId: 'L-9',
+      institution: 'FlinksCapital',
+      accountId: 'a1',
+      requestId: 'r1',
+      tag: 't',
+      url: frame.current.location.href,
+    };
+    expect(handlers.onRedirect).toHaveBeenCalledWith(details, {
+      type: 'step',
+      step: 'REDIRECT',
+      data: { step: 'REDIRECT', ...details },
+    });
+    expect(handlers.onEvent).toHaveBeenCalledWith(expect.objectContaining({ step: 'REDIRECT' }));
+    expect(s.getState().used).toBe(true);
+    // The message, arriving late, and a second load event change nothing: once per load.
+    post({ step: 'REDIRECT', loginId: 'L-9', institution: 'FlinksCapital' }, { source: null });
+    s.frameLoaded();
+    expect(handlers.onRedirect).toHaveBeenCalledOnce();
+    expect(handlers.onEvent).toHaveBeenCalledOnce();
+  });
+
+  it('fires onRedirect once when the message comes first', async () => {
+    const frame = { current: crossOrigin() };
+    const { s, handlers } = landingSession(frame);
+    s.start();
+    await flush();
+    post({ step: 'REDIRECT', loginId: 'L-1', institution: 'FlinksCapital' }, { source: frame.current });
+    frame.current = landed(
+      'https://app.example/flinks/done?theme=dark&loginId=L-1&institution=FlinksCapital',
+    );
+    s.frameLoaded();
+    expect(handlers.onRedirect).toHaveBeenCalledOnce();
+    expect(handlers.onRedirect.mock.calls[0]![0]).toEqual({ loginId: 'L-1', institution: 'FlinksCapital' });
+  });
+
+  it('ignores other pages of the host, pages without a loginId, and a session without redirectUrl', async () => {
+    const frame = { current: landed('https://app.example/elsewhere?loginId=L') };
+    const { s, handlers } = landingSession(frame);
+    const plain = session({ getFrame: () => frame.current });
+    s.start();
+    plain.s.start();
+    await flush();
+    s.frameLoaded();
+    frame.current = landed('https://other.example/flinks/done?loginId=L');
+    s.frameLoaded();
+    frame.current = landed('https://app.example/flinks/done?theme=dark');
+    s.frameLoaded();
+    frame.current = landed('https://app.example/flinks/done?loginId=L');
+    plain.s.frameLoaded();
+    expect(handlers.onRedirect).not.toHaveBeenCalled();
+    expect(plain.handlers.onRedirect).not.toHaveBeenCalled();
+  });
+
+  it('gives a new load a new chance: onRedirect once per load', async () => {
+    const frame = { current: landed('https://app.example/flinks/done?loginId=L-1') };
+    const { s, handlers } = landingSession(frame);
+    s.start();
+    await flush();
+    s.frameLoaded();
+    s.reload();
+    await flush();
+    frame.current = landed('https://app.example/flinks/done?loginId=L-2');
+    s.frameLoaded();
+    expect(handlers.onRedirect.mock.calls.map(([d]) => d.loginId)).toEqual(['L-1', 'L-2']);
+  });
+});
+
+describe('app callbacks that throw', () => {
+  // Browsers report the app's error with reportError, as an uncaught error (jsdom has none).
+  const thrown = () => {
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    return {
+      get all() {
+        return reportError.mock.calls.map(([error]) => error as unknown);
+      },
+      done: () => vi.unstubAllGlobals(),
+    };
+  };
+
+  it('cannot stop the session: TOKEN_INVALID still fails the load, REDIRECT still reaches onRedirect', async () => {
+    const boom = new Error('app bug in onEvent');
+    const uncaught = thrown();
+    const { s, handlers } = session();
+    handlers.onEvent.mockImplementation(() => {
+      throw boom;
+    });
+    s.start();
+    await flush();
+    post({ step: 'REDIRECT', loginId: 'L-1', institution: 'FlinksCapital' });
+    expect(handlers.onRedirect).toHaveBeenCalledOnce();
+    post({ step: 'TOKEN_INVALID' });
+    expect(s.getState()).toMatchObject({ status: 'error', error: { code: 'token_rejected' } });
+    expect(handlers.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_rejected' }));
+    // Rethrown from a task of its own, as an uncaught error, not swallowed.
+    expect(uncaught.all).toEqual([boom, boom]);
+    uncaught.done();
+  });
+
+  it.each(['onRedirect', 'onError', 'onInvalidMessage'] as const)(
+    'isolates a throwing %s too',
+    async (name) => {
+      const uncaught = thrown();
+      const { s, handlers } = session();
+      handlers[name].mockImplementation(() => {
+        throw new Error(name);
+      });
+      s.start();
+      await flush();
+      post('{oops');
+      post({ step: 'REDIRECT', loginId: 'L-1' });
+      post({ flinksCode: 'INVALID_LOGIN' });
+      post({ step: 'TOKEN_INVALID' });
+      expect(s.getState()).toMatchObject({ status: 'error', error: { code: 'token_rejected' } });
+      expect(handlers.onEvent.mock.calls.map(([e]) => (e.type === 'step' ? e.step : e.flinksCode))).toEqual([
+        'REDIRECT',
+        'INVALID_LOGIN',
+        'TOKEN_INVALID',
+      ]);
+      expect(uncaught.all.length).toBeGreaterThan(0);
+      expect(uncaught.all.every((e) => (e as Error).message === name)).toBe(true);
+      uncaught.done();
+    },
+  );
+
+  it('turns a fetcher that throws synchronously into a retried token_fetch_failed with the cause', async () => {
+    const bug = new TypeError('fetcher bug');
+    const fetcher = vi.fn(() => {
+      throw bug;
+    });
+    const { s, handlers } = session({
+      fetchAuthorizeToken: fetcher,
+      retry: { attempts: 2, baseDelayMs: 10 },
+    });
+    s.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    expect(s.getState()).toMatchObject({
+      status: 'error',
+      error: { code: 'token_fetch_failed', cause: bug },
+    });
+    expect(handlers.onError).toHaveBeenCalledOnce();
+  });
+});
+
+describe('state', () => {
+  it('goes back to ready when credentials are submitted while an expiry refresh is in flight', async () => {
+    let answer: ((token: string) => void) | undefined;
+    let calls = 0;
+    const { s } = session({
+      tokenLifetimeMs: 10 * MINUTE,
+      fetchAuthorizeToken: () =>
+        ++calls === 1 ? Promise.resolve('token-1') : new Promise<string>((r) => (answer = r)),
+    });
+    s.start();
+    await flush();
+    post({ step: 'APP_MOUNTED' });
+    await vi.advanceTimersByTimeAsync(9 * MINUTE);
+    expect(s.getState()).toMatchObject({ status: 'loading', used: false });
+    post({ step: 'SUBMIT_CREDENTIAL' });
+    expect(s.getState()).toMatchObject({ status: 'ready', used: true });
+    expect(tokenIn(s.getState().src)).toBe('token-1');
+    answer?.('token-2');
+    await flush();
+    expect(tokenIn(s.getState().src)).toBe('token-1');
+  });
+
+  it('never starts again once disposed: no listener, no fetch', async () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const { s } = session();
+    s.dispose();
+    s.start();
+    await flush();
+    expect(added).not.toHaveBeenCalledWith('message', expect.anything());
+    expect(requests).toHaveLength(0);
+    expect(s.getState().status).toBe('idle');
   });
 });

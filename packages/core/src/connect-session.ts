@@ -1,21 +1,47 @@
 import { buildConnectUrl, type ConnectParams } from './connect-url';
 import { failure, invalidOptions, type FlinksConnectError } from './errors';
 import type { ConnectEvent, KnownStep, RedirectDetails } from './events';
-import { classifyConnectMessage, redirectDetails } from './messages';
+import { liveSessions, type LiveSession } from './live-sessions';
+import {
+  classifyConnectMessage,
+  hasUnsafeRedirectUrl,
+  readConnectRedirect,
+  redirectDetails,
+} from './messages';
 import type { AuthorizeTokenOptions } from './options';
 import { createStore } from './store';
 import { createAuthorizeTokenSource, type FetchAuthorizeToken } from './token-source';
 
-/** Callbacks, read when they fire: a binding may swap them without touching the session. */
+/**
+ * Why a message from the Connect origin was refused (or, for `unsafe_redirect_url`, trimmed):
+ * - `malformed`: from this session's iframe, but not a Connect event;
+ * - `other_window`: from another window on the Connect origin that is no session's iframe;
+ * - `ambiguous_source`: its sender is gone (the frame navigated away before the message was
+ *   dispatched), and several sessions on the page could have sent it, so none takes it;
+ * - `unsafe_redirect_url`: a `REDIRECT` whose `url` is not an http(s) URL; the event is accepted
+ *   without it.
+ */
+export type RefusedMessageReason = 'malformed' | 'other_window' | 'ambiguous_source' | 'unsafe_redirect_url';
+
+/** What `onInvalidMessage` is told besides the message data. */
+export interface InvalidMessageInfo {
+  reason: RefusedMessageReason;
+}
+
+/**
+ * Callbacks, read when they fire: a binding may swap them without touching the session. Each runs
+ * isolated: one that throws cannot stop the session's own handling, and its error is rethrown
+ * asynchronously, as an uncaught error, where developers see it.
+ */
 export interface ConnectSessionHandlers {
   /** Every event from this session's iframe. */
   onEvent?: ((event: ConnectEvent) => void) | undefined;
-  /** The user linked an account. */
+  /** The user linked an account: once per iframe load, from the `REDIRECT` event or the landing URL. */
   onRedirect?: ((details: RedirectDetails, event: ConnectEvent) => void) | undefined;
   /** Token failures, load timeouts, token rejections and Flinks error codes. */
   onError?: ((error: FlinksConnectError) => void) | undefined;
-  /** A message from this session's iframe that is not a Connect event. */
-  onInvalidMessage?: ((data: unknown) => void) | undefined;
+  /** A message from the Connect origin that this session refused, and why; never silent. */
+  onInvalidMessage?: ((data: unknown, info: InvalidMessageInfo) => void) | undefined;
 }
 
 export interface ConnectSessionOptions extends AuthorizeTokenOptions {
@@ -51,6 +77,13 @@ export interface ConnectSession {
   start(): () => void;
   /** A fresh token and a fresh iframe load. */
   reload(): void;
+  /**
+   * Call it on the iframe's `load` event. When the frame has landed on `params.redirectUrl` on the
+   * host's own origin, its URL is a second, trusted channel for the result: `onRedirect` fires
+   * from it if the `REDIRECT` message was lost, once per load whichever comes first.
+   */
+  frameLoaded(): void;
+  /** Stops for good: a disposed session never starts again. */
   dispose(): void;
 }
 
@@ -88,17 +121,24 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   }
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
+  const landing = params?.redirectUrl ? readUrl(params.redirectUrl) : undefined;
   const tokens = createAuthorizeTokenSource(options.fetchAuthorizeToken, options);
   const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
+  const live: LiveSession = { origin, frame: getFrame };
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let stopTokens: (() => void) | undefined;
+  let disposed = false;
+  // onRedirect fires once per iframe load, from the message or from the landing URL.
+  let redirected = false;
 
   const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
   const fail = (error: FlinksConnectError): void => {
     clearTimeout(watchdog);
     set({ status: 'error', src: null, error });
-    handlers.onError?.(error);
+    call(handlers.onError, error);
   };
+  const refuse = (data: unknown, reason: RefusedMessageReason): void =>
+    call(handlers.onInvalidMessage, data, { reason });
 
   const onTokens = (): void => {
     const { status, token, error, used } = tokens.getState();
@@ -107,7 +147,8 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     if (token) {
       const src = buildConnectUrl(connectUrl, params, token);
       if (src === state.src) {
-        if (used !== state.used) set({ used });
+        // Also back to `ready`: credentials submitted while an expiry refresh was in flight keep this load.
+        if (used !== state.used || status !== state.status) set({ status, used });
         return;
       }
       clearTimeout(watchdog);
@@ -123,6 +164,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
           ),
         );
       }, loadTimeoutMs);
+      redirected = false;
       set({ status, src, error: null, used, mounted: false });
     } else if (status === 'idle') {
       clearTimeout(watchdog);
@@ -130,23 +172,31 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     } else if (status !== state.status) set({ status });
   };
 
-  const onMessage = (message: MessageEvent): void => {
-    const result = classifyConnectMessage(message, { origin, source: getFrame() });
-    if (result.kind === 'invalid') handlers.onInvalidMessage?.(result.data);
-    if (result.kind !== 'event') return;
-    const { event } = result;
+  const redirect = (details: RedirectDetails, event: ConnectEvent): void => {
+    redirected = true;
+    call(handlers.onEvent, event);
+    call(handlers.onRedirect, details, event);
+  };
+
+  const onEvent = (event: ConnectEvent): void => {
     const step = event.type === 'step' ? event.step : '';
     if (step === 'APP_MOUNTED') {
       clearTimeout(watchdog);
       if (!getState().mounted) set({ mounted: true });
     }
     if (event.type === 'error' || TOKEN_SPENDING_STEPS.has(step)) tokens.markUsed();
-    handlers.onEvent?.(event);
-    const details = redirectDetails(event);
-    if (details) handlers.onRedirect?.(details, event);
+    if (step === 'REDIRECT') {
+      // The landing URL gave the result already.
+      if (redirected) return;
+      if (hasUnsafeRedirectUrl(event)) refuse(event.data, 'unsafe_redirect_url');
+      const details = redirectDetails(event);
+      if (details) return redirect(details, event);
+    }
+    call(handlers.onEvent, event);
     if (event.type === 'error') {
       const { flinksCode } = event;
-      handlers.onError?.(
+      call(
+        handlers.onError,
         failure('flinks_error', __DEV__ && `Flinks Connect reported ${flinksCode}.`, { flinksCode }),
       );
     }
@@ -163,9 +213,31 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     }
   };
 
+  const onMessage = (message: MessageEvent): void => {
+    const result = classifyConnectMessage(message, { origin, source: getFrame() });
+    if (result.kind === 'foreign') return;
+    if (result.sender === 'other') {
+      // Another session's iframe is that session's business; any other window is refused.
+      for (const session of liveSessions()) if (session.frame() === message.source) return;
+      return refuse(message.data, 'other_window');
+    }
+    if (result.sender === 'gone') {
+      // Its frame navigated away before the message was dispatched. Only a session with an iframe
+      // on this origin can have sent it; when that is more than this one, none guesses.
+      if (getFrame() == null) return;
+      let candidates = 0;
+      for (const session of liveSessions())
+        if (session.origin === origin && session.frame() != null) candidates++;
+      if (candidates > 1) return refuse(message.data, 'ambiguous_source');
+    }
+    if (result.kind === 'invalid') return refuse(result.data, 'malformed');
+    onEvent(result.event);
+  };
+
   const stop = (): void => {
     if (!stopTokens) return;
     window.removeEventListener('message', onMessage);
+    liveSessions().delete(live);
     stopTokens();
     stopTokens = undefined;
   };
@@ -176,8 +248,9 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     getState,
     subscribe,
     start() {
-      if (!stopTokens) {
+      if (!stopTokens && !disposed) {
         window.addEventListener('message', onMessage);
+        liveSessions().add(live);
         stopTokens = tokens.start();
       }
       return stop;
@@ -185,10 +258,52 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     reload() {
       tokens.refresh(getState().status === 'error' ? 'retry' : 'refresh');
     },
+    frameLoaded() {
+      if (!landing || redirected || !stopTokens || !getState().src) return;
+      let href: string | undefined;
+      try {
+        // Readable only once the frame is on the host's own origin; Connect's pages throw here.
+        href = (getFrame() as Window | null | undefined)?.location.href;
+      } catch {
+        return;
+      }
+      const url = href === undefined ? undefined : readUrl(href);
+      if (url?.origin !== landing.origin || url.pathname !== landing.pathname) return;
+      const details = readConnectRedirect(url);
+      if (!details) return;
+      clearTimeout(watchdog);
+      tokens.markUsed();
+      redirect(details, { type: 'step', step: 'REDIRECT', data: { step: 'REDIRECT', ...details } });
+    },
     dispose() {
       stop();
+      disposed = true;
       tokens.dispose();
       listeners.clear();
     },
   };
+}
+
+function readUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * App code runs isolated: a callback that throws cannot stop the session's own work, and its error
+ * is still reported as an uncaught error (console, `window.onerror`, error trackers), not swallowed.
+ */
+function call<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A): void {
+  try {
+    callback?.(...args);
+  } catch (error) {
+    if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+    else
+      setTimeout(() => {
+        throw error;
+      });
+  }
 }

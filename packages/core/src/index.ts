@@ -6,6 +6,8 @@ export type {
   ConnectSessionHandlers,
   ConnectSessionOptions,
   ConnectSessionState,
+  InvalidMessageInfo,
+  RefusedMessageReason,
 } from './connect-session';
 export { FlinksConnectError } from './errors';
 export type { FlinksConnectErrorCode } from './errors';
@@ -18,8 +20,13 @@ export type {
   KnownStep,
   RedirectDetails,
 } from './events';
-export { classifyConnectMessage, parseConnectMessage, redirectDetails } from './messages';
-export type { ClassifiedMessage, ConnectMessageSource } from './messages';
+export {
+  classifyConnectMessage,
+  parseConnectMessage,
+  readConnectRedirect,
+  redirectDetails,
+} from './messages';
+export type { ClassifiedMessage, ConnectMessageSource, MessageSender } from './messages';
 export type { AuthorizeTokenOptions, RetryOptions } from './options';
 export { createAuthorizeTokenSource } from './token-source';
 export type {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyConnectMessage, parseConnectMessage, redirectDetails, type ConnectEvent } from './index';
+import {
+  classifyConnectMessage,
+  parseConnectMessage,
+  readConnectRedirect,
+  redirectDetails,
+  type ConnectEvent,
+} from './index';
+import { hasUnsafeRedirectUrl } from './messages';
 
 const origin = 'https://toolbox-iframe.private.fin.ag';
 const frame = { name: 'the iframe window' };
@@ -77,9 +84,37 @@ describe('parseConnectMessage', () => {
 });
 
 describe('classifyConnectMessage', () => {
-  it('tells malformed messages from our iframe apart from foreign ones', () => {
-    expect(classifyConnectMessage(message('nope'), from)).toEqual({ kind: 'invalid', data: 'nope' });
+  it('tells malformed messages from the Connect origin apart from foreign ones', () => {
+    expect(classifyConnectMessage(message('nope'), from)).toEqual({
+      kind: 'invalid',
+      sender: 'frame',
+      data: 'nope',
+    });
     expect(classifyConnectMessage(message('nope', { origin: 'https://x.example' }), from)).toEqual({
+      kind: 'foreign',
+    });
+  });
+
+  it('names the sender of a Connect-origin message: the frame, a gone window, or another window', () => {
+    const data = { step: 'REDIRECT', loginId: 'L' };
+    expect(classifyConnectMessage(message(data), from)).toMatchObject({ kind: 'event', sender: 'frame' });
+    expect(classifyConnectMessage(message(data, { source: null }), from)).toMatchObject({
+      kind: 'event',
+      sender: 'gone',
+      event: { step: 'REDIRECT', data },
+    });
+    expect(classifyConnectMessage(message(data, { source: { name: 'a pop-up' } }), from)).toMatchObject({
+      kind: 'event',
+      sender: 'other',
+    });
+    // Before there is an iframe, no message is the frame's own, not even one without a source.
+    expect(classifyConnectMessage(message(data, { source: null }), { origin, source: null })).toMatchObject({
+      sender: 'gone',
+    });
+    // Another origin is foreign whatever its source.
+    expect(
+      classifyConnectMessage(message(data, { origin: 'https://evil.example', source: null }), from),
+    ).toEqual({
       kind: 'foreign',
     });
   });
@@ -115,12 +150,32 @@ describe('redirectDetails', () => {
     });
   });
 
-  it('copes with relative and broken urls', () => {
-    expect(redirectDetails(redirect({ url: '/done?loginId=rel' }))).toMatchObject({
-      loginId: 'rel',
-      institution: '',
-    });
+  it('copes with relative and broken urls, reading the query but handing on no url', () => {
+    const relative = redirect({ url: '/done?loginId=rel' });
+    expect(redirectDetails(relative)).toEqual({ loginId: 'rel', institution: '' });
+    expect(hasUnsafeRedirectUrl(relative)).toBe(true);
     expect(redirectDetails(redirect({ url: 'http://[broken' }))).toBeNull();
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(document.domain)//?loginId=evil'],
+    ['data:', 'data:text/html,<script>alert(1)</script>?loginId=evil'],
+    ['vbscript:', 'vbscript:msgbox(1)?loginId=evil'],
+    ['JaVaScRiPt: with spaces', '  JaVaScRiPt:alert(1)'],
+    ['file:', 'file:///etc/passwd?loginId=evil'],
+  ])('drops a %s url from the details and reads no loginId from it', (_, url) => {
+    const event = redirect({ loginId: 'L1', institution: 'FlinksCapital', url });
+    expect(redirectDetails(event)).toEqual({ loginId: 'L1', institution: 'FlinksCapital' });
+    expect(hasUnsafeRedirectUrl(event)).toBe(true);
+    expect(redirectDetails(redirect({ url }))).toBeNull();
+  });
+
+  it('hands on http and https urls', () => {
+    for (const url of ['https://app.example/done?loginId=a', 'http://localhost:5173/done?loginId=a']) {
+      const event = redirect({ url });
+      expect(redirectDetails(event)).toEqual({ loginId: 'a', institution: '', url });
+      expect(hasUnsafeRedirectUrl(event)).toBe(false);
+    }
   });
 
   it('is null without a loginId or for other events', () => {
@@ -129,5 +184,30 @@ describe('redirectDetails', () => {
     expect(
       redirectDetails({ type: 'error', flinksCode: 'INVALID_LOGIN', data: { loginId: 'x' } }),
     ).toBeNull();
+  });
+});
+
+describe('readConnectRedirect', () => {
+  it('reads the result from a landing URL, as a string or a URL', () => {
+    const href =
+      'https://app.example/done?loginId=8b35&institution=FlinksCapital&requestId=r1&accountId=a1&tag=x%26y';
+    const expected = {
+      loginId: '8b35',
+      institution: 'FlinksCapital',
+      requestId: 'r1',
+      accountId: 'a1',
+      tag: 'x&y',
+      url: href,
+    };
+    expect(readConnectRedirect(href)).toEqual(expected);
+    expect(readConnectRedirect(new URL(href))).toEqual(expected);
+  });
+
+  it('is null without a loginId, for a relative, broken or non-http URL', () => {
+    expect(readConnectRedirect('https://app.example/done?institution=FlinksCapital')).toBeNull();
+    expect(readConnectRedirect('https://app.example/done?loginId=')).toBeNull();
+    expect(readConnectRedirect('/done?loginId=a')).toBeNull();
+    expect(readConnectRedirect('http://[broken')).toBeNull();
+    expect(readConnectRedirect('javascript:alert(1)//?loginId=a')).toBeNull();
   });
 });

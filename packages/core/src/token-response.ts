@@ -3,9 +3,13 @@ export type AuthorizeTokenResponse =
   | string
   | {
       token: string;
-      /** When the token expires: epoch milliseconds, an ISO date string or a Date. */
+      /**
+       * When the token expires, on the server's clock: epoch milliseconds, an ISO date string or a
+       * Date. Device clocks are often off by hours, so it is checked but not used for timing: a
+       * token with only `expiresAt` lives `tokenLifetimeMs` from the start of the request.
+       */
       expiresAt?: number | string | Date;
-      /** Seconds from the start of the request until the token expires. */
+      /** Seconds from the start of the request until the token expires: preferred, as no clock skew can touch it. */
       expiresIn?: number;
     };
 
@@ -37,10 +41,14 @@ const timeOf = (expiresAt: unknown): number =>
         : NaN;
 
 /**
- * Checks what the fetcher resolved to and works out when the token expires: `expiresAt` or
- * `expiresIn` from the server, else `startedAt + lifetimeMs`. Anything else is not a token: a
- * string finishing the sentence "fetchAuthorizeToken resolved to ..." in development, `false` in
- * production.
+ * Checks what the fetcher resolved to and works out when the token expires, on this device's clock.
+ * Anything else is not a token: a string finishing the sentence "fetchAuthorizeToken resolved to
+ * ..." in development, `false` in production.
+ *
+ * Device clocks are often wrong by minutes or hours, so a server's absolute `expiresAt` cannot be
+ * compared with this device's clock: `expiresIn` (relative, seconds) is timed from `startedAt`, and
+ * a token with only `expiresAt` (or neither) lives `lifetimeMs` from `startedAt`. That way no clock
+ * skew can refresh a token more than once per lifetime, nor later than `startedAt + lifetimeMs`.
  */
 export function readTokenResponse(
   value: unknown,
@@ -58,28 +66,23 @@ export function readTokenResponse(
     );
   }
   const { expiresAt, expiresIn } = body as { expiresAt?: unknown; expiresIn?: unknown };
-  const expiry =
-    expiresAt !== undefined
-      ? timeOf(expiresAt)
-      : expiresIn === undefined
-        ? startedAt + lifetimeMs
-        : typeof expiresIn === 'number'
-          ? startedAt + expiresIn * 1000
-          : NaN;
-  // One comparison rejects them all (NaN included); development builds then say which it was.
-  if (expiry > now) return { token, expiresAt: expiry };
-  // A past expiresAt in milliseconds means this device's clock is off (a wrong time zone setting
-  // puts it hours ahead), not that the server minted a dead token: time the token from the request.
-  if (expiresAt !== undefined && expiry >= 1e12) return { token, expiresAt: startedAt + lifetimeMs };
-  return __DEV__ && explainExpiry(expiry, expiresAt, expiresIn);
+  if (expiresIn !== undefined) {
+    const expiry = typeof expiresIn === 'number' && expiresIn > 0 ? startedAt + expiresIn * 1000 : NaN;
+    if (expiry > now) return { token, expiresAt: expiry };
+    return (
+      __DEV__ &&
+      (expiry <= now
+        ? `a token whose expiresIn (${expiresIn} s) ran out before the request settled`
+        : `a token with an invalid expiresIn (${describe(expiresIn)}); use a positive number of seconds`)
+    );
+  }
+  // Checked for its form only (a mistake there is worth an error), then timed as above.
+  if (expiresAt !== undefined && !(timeOf(expiresAt) >= 1e12)) return __DEV__ && explainExpiresAt(expiresAt);
+  return { token, expiresAt: startedAt + lifetimeMs };
 }
 
-function explainExpiry(expiry: number, expiresAt: unknown, expiresIn: unknown): string {
-  if (expiresAt !== undefined && Number.isNaN(expiry)) {
-    return `a token with an unreadable expiresAt (${describe(expiresAt)}); use epoch milliseconds, an ISO date string or a Date`;
-  }
-  if (expiresAt === undefined && (typeof expiresIn !== 'number' || !(expiresIn > 0))) {
-    return `a token with an invalid expiresIn (${describe(expiresIn)}); use a positive number of seconds`;
-  }
-  return 'a token whose expiresAt looks like seconds since the epoch: send milliseconds (multiply by 1000)';
+function explainExpiresAt(expiresAt: unknown): string {
+  return Number.isNaN(timeOf(expiresAt))
+    ? `a token with an unreadable expiresAt (${describe(expiresAt)}); use epoch milliseconds, an ISO date string or a Date`
+    : 'a token whose expiresAt looks like seconds since the epoch: send milliseconds (multiply by 1000)';
 }

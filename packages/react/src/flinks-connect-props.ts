@@ -4,6 +4,7 @@ import type {
   ConnectParams,
   FetchAuthorizeToken,
   FlinksConnectError,
+  InvalidMessageInfo,
   RedirectDetails,
 } from '@flinks-embed/core';
 import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
@@ -51,12 +52,21 @@ export interface FlinksConnectOptions extends AuthorizeTokenOptions {
   params?: ConnectParams;
   /** Every event from this component's iframe. */
   onEvent?: (event: ConnectEvent) => void;
-  /** The user linked an account: `loginId`, `institution`, and `requestId`/`accountId`/`tag`/`url` when Flinks sends them. */
+  /**
+   * The user linked an account: `loginId`, `institution`, and `requestId`/`accountId`/`tag`/`url`
+   * when Flinks sends them. Once per iframe load, from the `REDIRECT` message or, when the frame
+   * lands on a `redirectUrl` on your own origin (`innerRedirect: true`), from its URL.
+   */
   onRedirect?: (details: RedirectDetails, event: ConnectEvent) => void;
   /** Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`, `error.flinksCode`). */
   onError?: (error: FlinksConnectError) => void;
-  /** A message from this component's iframe that is not a Connect event. */
-  onInvalidMessage?: (data: unknown) => void;
+  /**
+   * A message from the Connect origin that was refused, with the reason: `malformed` (not a
+   * Connect event), `other_window` (another window on the Connect origin), `ambiguous_source`
+   * (its frame had navigated away and several instances could have sent it) or
+   * `unsafe_redirect_url` (a `REDIRECT` url that is not http(s), dropped from the details).
+   */
+  onInvalidMessage?: (data: unknown, info: InvalidMessageInfo) => void;
   /** Shown until the iframe has a token. Default: a small `role="status"` text. */
   loadingFallback?: ReactNode;
   /**

@@ -53,14 +53,27 @@ describe('<FlinksConnect> messages', () => {
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
   });
 
-  it('ignores the right payload from the right origin but another window', async () => {
-    const handlers = await renderConnect();
+  it('refuses the right payload from the right origin but another window, and says so', async () => {
+    const { onInvalidMessage, ...others } = await renderConnect();
     const other = document.body.appendChild(document.createElement('iframe'));
     post(REDIRECT_IN_URL, { source: other.contentWindow });
     post(REDIRECT_IN_URL, { source: window });
-    post(REDIRECT_IN_URL, { source: null });
-    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    for (const handler of Object.values(others)) expect(handler).not.toHaveBeenCalled();
+    expect(onInvalidMessage.mock.calls).toEqual([
+      [REDIRECT_IN_URL, { reason: 'other_window' }],
+      [REDIRECT_IN_URL, { reason: 'other_window' }],
+    ]);
     other.remove();
+  });
+
+  it('takes a REDIRECT whose frame has already navigated away (no source), when it can only be its own', async () => {
+    const { onRedirect, onInvalidMessage } = await renderConnect();
+    post(REDIRECT_IN_URL, { source: null });
+    expect(onRedirect).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ loginId: '8b35a1f0' }),
+      expect.objectContaining({ step: 'REDIRECT' }),
+    );
+    expect(onInvalidMessage).not.toHaveBeenCalled();
   });
 
   it('reports a REDIRECT whose loginId is only in its url to onRedirect', async () => {
@@ -99,7 +112,14 @@ describe('<FlinksConnect> messages', () => {
     const { onEvent, onInvalidMessage } = await renderConnect();
     for (const data of ['{not json', 42, null, [], { nope: true }]) post(data);
     expect(onEvent).not.toHaveBeenCalled();
-    expect(onInvalidMessage.mock.calls).toEqual([['{not json'], [42], [null], [[]], [{ nope: true }]]);
+    const malformed = { reason: 'malformed' };
+    expect(onInvalidMessage.mock.calls).toEqual([
+      ['{not json', malformed],
+      [42, malformed],
+      [null, malformed],
+      [[], malformed],
+      [{ nope: true }, malformed],
+    ]);
   });
 
   it('keeps two instances on one page apart: each gets only its own iframe’s events', async () => {

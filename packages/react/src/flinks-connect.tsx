@@ -57,6 +57,11 @@ export const FlinksConnect = forwardRef<FlinksConnectHandle, FlinksConnectProps>
         width="100%"
         height={760}
         {...iframeProps}
+        onLoad={(event) => {
+          // The landing page of an inner redirect is a second channel for the result.
+          session.frameLoaded();
+          iframeProps?.onLoad?.(event);
+        }}
         className={className}
         style={{ border: 0, ...style }}
       />

@@ -10,7 +10,7 @@ export { useAuthorizeToken } from './use-authorize-token';
 export type { UseAuthorizeTokenOptions, UseAuthorizeTokenResult } from './use-authorize-token';
 // Re-exported so an app needs only this package: the error class for `instanceof`, and the types
 // its callbacks and fetcher are written against.
-export { FlinksConnectError, TOKEN_SPENDING_STEPS } from '@flinks-embed/core';
+export { FlinksConnectError, readConnectRedirect, TOKEN_SPENDING_STEPS } from '@flinks-embed/core';
 export type {
   AuthorizeTokenOptions,
   AuthorizeTokenResponse,
@@ -20,9 +20,11 @@ export type {
   ConnectStepEvent,
   FetchAuthorizeToken,
   FlinksConnectErrorCode,
+  InvalidMessageInfo,
   KnownFlinksCode,
   KnownStep,
   RedirectDetails,
+  RefusedMessageReason,
   RetryOptions,
   TokenRequestContext,
   TokenRequestReason,

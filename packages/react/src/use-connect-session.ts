@@ -49,7 +49,7 @@ export function useConnectSession(
         onEvent: (event) => latest.current.onEvent?.(event),
         onRedirect: (details, event) => latest.current.onRedirect?.(details, event),
         onError: (error) => latest.current.onError?.(error),
-        onInvalidMessage: (data) => latest.current.onInvalidMessage?.(data),
+        onInvalidMessage: (data, info) => latest.current.onInvalidMessage?.(data, info),
       },
     }),
   );

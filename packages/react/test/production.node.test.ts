@@ -94,9 +94,12 @@ describe('a production bundle', () => {
     ).toEqual({
       kind: 'foreign',
     });
-    expect(core.classifyConnectMessage({ origin: ORIGIN, source: {} as Window, data }, from)).toEqual({
-      kind: 'foreign',
+    expect(core.classifyConnectMessage({ origin: ORIGIN, source: {} as Window, data }, from)).toMatchObject({
+      kind: 'event',
+      sender: 'other',
     });
+    expect(core.parseConnectMessage({ origin: ORIGIN, source: {} as Window, data }, from)).toBeNull();
+    expect(core.parseConnectMessage({ origin: ORIGIN, source: null, data }, from)).toBeNull();
     expect(core.parseConnectMessage({ origin: ORIGIN, source: frame, data }, from)).toMatchObject({
       step: 'REDIRECT',
     });

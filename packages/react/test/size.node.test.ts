@@ -7,12 +7,12 @@ import { BUDGET_BYTES, measureBindingOnly, measureFlinksConnect } from '../bench
 const BINDING_BUDGET_BYTES = 1_200;
 
 /**
- * What the component import costs today (3,604 B), rounded up to the next 50 B so that any growth
- * fails. DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met: what is left after the
- * production bundle drops the development-only text is the token, session and message logic
- * DESIGN.md asks for; `pnpm bench` shows where the bytes go.
+ * What the component import costs today (4,202 B, after the result-never-lost work: source-less
+ * message attribution, the landing-URL channel, isolated callbacks), rounded up to the next 50 B so
+ * that any growth fails. DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
+ * every peer" (3,327 B): the size work is open; `pnpm bench` shows where the bytes go.
  */
-const COMPONENT_BUDGET_BYTES = 3_650;
+const COMPONENT_BUDGET_BYTES = 4_250;
 
 describe('what an app pays for <FlinksConnect>', () => {
   it(`keeps the React binding itself within ${BINDING_BUDGET_BYTES} B gzipped`, async () => {

@@ -11,6 +11,8 @@ export interface AuthorizeToken {
   readonly token: string;
   /** Epoch milliseconds: when the request started + `tokenLifetimeMs` (Flinks does not say). */
   readonly expiresAt: number;
+  /** Seconds the token has left, counted on this server's clock when Flinks answered. */
+  readonly expiresIn: number;
 }
 
 export interface CallOptions {
@@ -80,7 +82,8 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
         { status: reply.status },
       );
     }
-    return { token, expiresAt: startedAt + config.tokenLifetimeMs };
+    const expiresAt = startedAt + config.tokenLifetimeMs;
+    return { token, expiresAt, expiresIn: Math.max(0, Math.floor((expiresAt - config.now()) / 1000)) };
   };
 
   const authorize = async (

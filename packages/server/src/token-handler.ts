@@ -38,7 +38,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 /**
  * The endpoint your front end's `fetchAuthorizeToken` calls: `POST` only, answers
- * `{ token, expiresAt }` (epoch ms) with `Cache-Control: no-store`. On failure it answers a short
+ * `{ token, expiresIn, expiresAt }` (seconds left, and epoch ms) with `Cache-Control: no-store`. On failure it answers a short
  * code and never Flinks' details: `405 method_not_allowed`, `403 origin_not_allowed`,
  * `401 unauthorized`, `500 allow_request_failed`, `502 flinks_unavailable`.
  */
@@ -100,8 +100,9 @@ export function createAuthorizeTokenHandler(
     }
 
     try {
-      const { token, expiresAt } = await client.generateAuthorizeToken({ signal: request.signal });
-      return json(200, { token, expiresAt }, cors);
+      const { token, expiresIn, expiresAt } = await client.generateAuthorizeToken({ signal: request.signal });
+      // expiresIn first: a browser whose clock is off cannot time an absolute expiresAt.
+      return json(200, { token, expiresIn, expiresAt }, cors);
     } catch (error) {
       onError(error);
       return json(502, { error: 'flinks_unavailable' }, cors);

@@ -43,8 +43,11 @@ describe('createAuthorizeTokenHandler', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const body = (await response.json()) as { token: string; expiresAt: number };
-    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'token']);
+    const body = (await response.json()) as { token: string; expiresIn: number; expiresAt: number };
+    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'expiresIn', 'token']);
+    // Relative, so that a browser whose clock is wrong can time it: 30 minutes from now.
+    expect(body.expiresIn).toBeGreaterThanOrEqual(1799);
+    expect(body.expiresIn).toBeLessThanOrEqual(1800);
     expect(body.token).toMatch(GUID);
     expect(body.expiresAt).toBeGreaterThanOrEqual(before + 30 * 60_000);
     expect(sim.stats().tokensIssued).toBe(issued + 1);
@@ -209,6 +212,7 @@ describe('createAuthorizeTokenHandler', () => {
     const generateAuthorizeToken = vi.fn(async (_options?: { signal?: AbortSignal }) => ({
       token: 't',
       expiresAt: 1,
+      expiresIn: 1,
     }));
     const controller = new AbortController();
 

@@ -32,6 +32,7 @@ export function serveConnectPage(
     tokenCheck,
     authorizePath: `/v3/${ctx.customerId}/BankingServices/Authorize`,
     nonce,
+    faults: ctx.faults.connectPage,
   });
   sendText(res, 200, 'text/html', html, {
     'Content-Security-Policy': [

@@ -6,11 +6,27 @@ export interface SimulatorFaults {
   readonly failNextTokenRequests?: number;
   /** The HTTP status of those failures, 400 to 599. Default 500. */
   readonly tokenErrorStatus?: number;
+  /** The Connect page loads and shows itself but never posts a message, not even APP_MOUNTED. */
+  readonly connectPageSilent?: boolean;
+  /**
+   * At the end the Connect page posts REDIRECT and navigates its own frame at once, with or
+   * without `innerRedirect`: to `redirectUrl`, or to the simulator's own `/redirect` page without
+   * one. A host page that is busy then gets the message after the frame has gone
+   * (`event.source === null`).
+   */
+  readonly navigateFrameOnRedirect?: boolean;
+}
+
+/** The faults the Connect page itself acts on, embedded in the page it serves. */
+export interface ConnectPageFaults {
+  readonly silent: boolean;
+  readonly navigateFrameOnRedirect: boolean;
 }
 
 export interface FaultState {
   set(faults: SimulatorFaults): void;
   readonly tokenLatencyMs: number;
+  readonly connectPage: ConnectPageFaults;
   /** The status to fail this token request with, if a failure is pending (and counts it down). */
   takeTokenFailure(): number | undefined;
 }
@@ -19,6 +35,7 @@ export function createFaultState(): FaultState {
   let tokenLatencyMs = 0;
   let failuresLeft = 0;
   let tokenErrorStatus = 500;
+  let connectPage: ConnectPageFaults = { silent: false, navigateFrameOnRedirect: false };
 
   return {
     set(faults) {
@@ -38,12 +55,25 @@ export function createFaultState(): FaultState {
           `setFaults: tokenErrorStatus must be an HTTP error status (400-599), got ${status}.`,
         );
       }
+      for (const name of ['connectPageSilent', 'navigateFrameOnRedirect'] as const) {
+        const value = faults[name];
+        if (value !== undefined && typeof value !== 'boolean') {
+          throw new TypeError(`setFaults: ${name} must be true or false, got ${String(value)}.`);
+        }
+      }
+      connectPage = {
+        silent: faults.connectPageSilent ?? connectPage.silent,
+        navigateFrameOnRedirect: faults.navigateFrameOnRedirect ?? connectPage.navigateFrameOnRedirect,
+      };
       if (latency !== undefined) tokenLatencyMs = latency;
       if (failures !== undefined) failuresLeft = failures;
       if (status !== undefined) tokenErrorStatus = status;
     },
     get tokenLatencyMs() {
       return tokenLatencyMs;
+    },
+    get connectPage() {
+      return connectPage;
     },
     takeTokenFailure() {
       if (failuresLeft === 0) return undefined;

@@ -101,9 +101,14 @@ export function BankConnection({
         const name = event.type === 'step' ? event.step : event.flinksCode;
         log({ source: 'connect', tone: toneOf(event), name, detail: describeConnectEvent(event) });
       }}
-      onInvalidMessage={(data) => {
-        onMessageTaken();
-        log({ source: 'connect', tone: 'warning', name: 'Unreadable message', detail: typeof data });
+      onInvalidMessage={(data, { reason }) => {
+        if (reason === 'malformed') {
+          onMessageTaken();
+          log({ source: 'connect', tone: 'warning', name: 'Unreadable message', detail: typeof data });
+        } else {
+          // Refused by the component (another window on the Connect origin, say): still ignored.
+          log({ source: 'app', tone: 'warning', name: 'Message refused', detail: reason });
+        }
       }}
       onRedirect={(details) => onLinked(details)}
       onError={(error) => {

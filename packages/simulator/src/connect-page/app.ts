@@ -27,6 +27,7 @@ export function runConnectPage(config: ConnectPageConfig, createBank: CreateBank
   // ---- Events -------------------------------------------------------------------------------
 
   const post = (message: Record<string, unknown>): void => {
+    if (config.faults.silent) return;
     const payload: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(message)) if (value !== undefined) payload[key] = value;
     // Like Flinks, post to any origin: the embedding page checks `event.origin` and `event.source`.
@@ -623,6 +624,10 @@ export function runConnectPage(config: ConnectPageConfig, createBank: CreateBank
     });
     show(true, status('success', 'check'), heading(strings.successTitle), lead(strings.successBody));
 
+    if (config.faults.navigateFrameOnRedirect) {
+      window.location.assign(redirectUrl === undefined ? new URL('/redirect', base).href : url.href);
+      return;
+    }
     if (redirectUrl === undefined) return;
     if (flag('innerRedirect')) {
       window.location.assign(url.href);

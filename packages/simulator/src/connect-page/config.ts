@@ -1,3 +1,4 @@
+import type { ConnectPageFaults } from '../faults';
 import type { SandboxBankData } from '../sandbox-bank';
 import type { SandboxAccount, SandboxInstitution, SandboxLanguage } from '../sandbox-data';
 import type { PageLoadVerdict } from '../token-ledger';
@@ -17,4 +18,6 @@ export interface ConnectPageConfig {
   readonly institutions: readonly SandboxInstitution[];
   readonly accounts: readonly SandboxAccount[];
   readonly strings: Readonly<Record<SandboxLanguage, ConnectStrings>>;
+  /** Switched on with `setFaults`; never on the static page. */
+  readonly faults: ConnectPageFaults;
 }

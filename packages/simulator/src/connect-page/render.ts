@@ -1,6 +1,7 @@
 import { createSandboxBank } from '../sandbox-bank';
 import { SANDBOX_ACCOUNTS, SANDBOX_BANK_DATA, SANDBOX_INSTITUTIONS } from '../sandbox-data';
 import { runConnectPage } from './app';
+import type { ConnectPageFaults } from '../faults';
 import type { ConnectPageConfig, TokenCheck } from './config';
 import { CONNECT_STRINGS } from './strings';
 import { CONNECT_PAGE_CSS } from './styles';
@@ -11,11 +12,17 @@ export interface ConnectPageInput {
   readonly authorizePath: string | null;
   /** CSP nonce for the inline style and script of a served page. */
   readonly nonce?: string;
+  readonly faults?: ConnectPageFaults;
 }
 
 const CONFIG_ELEMENT_ID = 'flinks-connect-config';
 
-export function renderConnectPageHtml({ tokenCheck, authorizePath, nonce }: ConnectPageInput): string {
+export function renderConnectPageHtml({
+  tokenCheck,
+  authorizePath,
+  nonce,
+  faults = { silent: false, navigateFrameOnRedirect: false },
+}: ConnectPageInput): string {
   const isStatic = authorizePath === null;
   const config: ConnectPageConfig = {
     mode: isStatic ? 'static' : 'server',
@@ -25,6 +32,7 @@ export function renderConnectPageHtml({ tokenCheck, authorizePath, nonce }: Conn
     institutions: SANDBOX_INSTITUTIONS,
     accounts: SANDBOX_ACCOUNTS,
     strings: CONNECT_STRINGS,
+    faults,
   };
   const program =
     `(${runConnectPage.toString()})(` +

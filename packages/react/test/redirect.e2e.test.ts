@@ -1,0 +1,207 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
+
+/**
+ * The result must never be lost. Connect posts ACCOUNT_SELECTED and REDIRECT and navigates its own
+ * frame to redirectUrl at once; on a host page whose handlers are slow, Chromium dispatches the
+ * REDIRECT after the frame has gone, with `event.source === null`. These flows run the built
+ * package in a host page whose every event handler blocks 150-500 ms.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const eventually = { timeout: 20_000, interval: 100 } as const;
+
+interface HostServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server, host: string, name = host): Promise<HostServer> {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    origin: `http://${name}:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const LANDING_HTML = '<!doctype html><html lang="en"><title>Linked</title><p>Back in the app.</p></html>';
+
+let browser: Browser;
+let sim: FlinksSimulator;
+let host: HostServer;
+let thirdSite: HostServer;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  const bundle = await build({
+    entryPoints: [path.join(here, 'fixtures/busy-host.tsx')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    jsx: 'automatic',
+    // The package as it ships (its dist), in React's development build, StrictMode on.
+    define: { 'process.env.NODE_ENV': '"development"' },
+    logLevel: 'error',
+  });
+  const app = bundle.outputFiles[0]!.text;
+  sim = await startFlinksSimulator({ port: 0 });
+  const hostServer = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://host.invalid');
+    if (pathname === '/token' && req.method === 'POST') {
+      void fetch(`${sim.apiBaseUrl}/v3/${sim.customerId}/BankingServices/GenerateAuthorizeToken`, {
+        method: 'POST',
+        headers: { 'flinks-auth-key': sim.secretKey, Accept: 'application/json' },
+      })
+        .then((answer) => answer.json() as Promise<{ Token: string }>)
+        .then(({ Token }) => {
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ token: Token, expiresIn: 1800 }));
+        });
+      return;
+    }
+    const [type, body] =
+      pathname === '/app.js'
+        ? ['text/javascript', app]
+        : pathname === '/done'
+          ? ['text/html', LANDING_HTML]
+          : [
+              'text/html',
+              '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
+            ];
+    res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` });
+    res.end(body);
+  });
+  const thirdServer = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(LANDING_HTML);
+  });
+  const { executablePath, args } = inject('chromium');
+  // Three sites: the host (localhost), the simulator (127.0.0.1) and a third one (127.0.0.2), so
+  // each frame navigation crosses processes, as it does between an app and Flinks.
+  [browser, host, thirdSite] = await Promise.all([
+    chromium.launch({ executablePath, args }),
+    listen(hostServer, '127.0.0.1', 'localhost'),
+    listen(thirdServer, '127.0.0.2'),
+  ]);
+});
+
+afterAll(async () => {
+  // How often the lost-message case really happened in these flows: a figure, not a pass mark.
+  console.log(
+    `redirect.e2e: ${orphans} Connect messages arrived after their frame had navigated away; ` +
+      `refused and reported: ${JSON.stringify(refusals)}`,
+  );
+  await Promise.all([browser?.close(), sim?.close(), host?.close(), thirdSite?.close()]);
+});
+
+let orphans = 0;
+const refusals: string[] = [];
+afterEach(async () => {
+  orphans += await page.evaluate(() => window.orphans);
+  await context?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+type Landing = 'same-origin' | 'third-site';
+
+async function openHost(instances: number, landing: Landing): Promise<void> {
+  context = await browser.newContext({ viewport: { width: 1200, height: 1600 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const url = new URL(host.origin);
+  url.searchParams.set('connectUrl', sim.connectUrl);
+  url.searchParams.set('instances', String(instances));
+  url.searchParams.set('landing', landing === 'third-site' ? thirdSite.origin : 'same-origin');
+  await page.goto(url.href);
+}
+
+/** The sandbox bank, up to the account list: the last click (Continue) is the caller's. */
+async function toAccounts(instance: number): Promise<() => Promise<void>> {
+  const frame = page.frameLocator(`iframe[title="Connect ${instance}"]`);
+  await frame.getByRole('button', { name: /Flinks Capital/ }).click();
+  await frame.getByLabel('Username').fill('greatday_nomfa');
+  await frame.getByLabel('Password').fill('Everyday');
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  await frame.getByRole('radio', { name: /Chequing/ }).check();
+  return () => frame.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** What Connect put in the URL its frame landed on: the truth to compare the result with. */
+async function landed(instance: number): Promise<{ loginId: string; requestId: string }> {
+  let query = new URLSearchParams();
+  await expect
+    .poll(async () => {
+      const element = await page.$(`iframe[title="Connect ${instance}"]`);
+      const url = new URL((await element?.contentFrame())?.url() ?? 'about:blank');
+      query = url.searchParams;
+      return url.pathname === '/done' && query.get('instance') === String(instance);
+    }, eventually)
+    .toBe(true);
+  const [loginId, requestId] = [query.get('loginId'), query.get('requestId')];
+  expect(loginId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  return { loginId: loginId!, requestId: requestId! };
+}
+
+type HostResult = { instance: number; details: { loginId: string; requestId?: string } };
+const results = (): Promise<HostResult[]> => page.evaluate(() => window.results);
+const refused = (): Promise<{ instance: number; reason: string }[]> => page.evaluate(() => window.refused);
+
+describe('the result of a Connect flow on a busy host page', () => {
+  it.each([
+    ...Array.from({ length: 20 }, (_, i) => ['third-site', i + 1] as const),
+    ...Array.from({ length: 10 }, (_, i) => ['same-origin', i + 1] as const),
+  ])(
+    'reaches onRedirect with the right loginId (redirectUrl on a %s page, flow %i of its kind)',
+    async (landing) => {
+      await openHost(1, landing);
+      const finish = await toAccounts(0);
+      await finish();
+      const truth = await landed(0);
+      await expect.poll(results, eventually).toHaveLength(1);
+      expect(await results()).toEqual([
+        { instance: 0, details: expect.objectContaining({ ...truth, institution: 'FlinksCapital' }) },
+      ]);
+      // The page settles: the late message (if any) did not give a second result.
+      await page.waitForTimeout(300);
+      expect(await results()).toHaveLength(1);
+      refusals.push(...(await refused()).map(({ reason }) => reason));
+    },
+  );
+
+  it.each([1, 2, 3])(
+    'gives two instances finishing together each exactly its own result (round %i)',
+    async () => {
+      await openHost(2, 'same-origin');
+      const finishers = [await toAccounts(0), await toAccounts(1)];
+      await Promise.all(finishers.map((finish) => finish()));
+      const truth = [await landed(0), await landed(1)];
+      expect(truth[0]!.requestId).not.toBe(truth[1]!.requestId);
+      await expect.poll(results, eventually).toHaveLength(2);
+      await page.waitForTimeout(300);
+      const got = await results();
+      expect(got).toHaveLength(2);
+      for (const instance of [0, 1]) {
+        const mine = got.filter((r) => r.instance === instance).map(({ details }) => details);
+        expect(mine).toEqual([expect.objectContaining(truth[instance])]);
+      }
+      // A message that could have been either one's is reported, never guessed.
+      const reasons = (await refused()).map(({ reason }) => reason);
+      refusals.push(...reasons);
+      for (const reason of reasons) expect(reason).toBe('ambiguous_source');
+    },
+  );
+});
