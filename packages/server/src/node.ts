@@ -198,7 +198,10 @@ function lazyBody(req: IncomingMessage, maxBodyBytes: number, bodyTimeoutMs: num
     refused = reason;
     streamController?.error(reason);
   };
+  let late = false;
   const timer = setTimeout(() => {
+    late = true;
+    // A handler that reads later is cut off when it starts (see pull).
     if (!req.complete && pulled) cutOff(new BodyRefused(408, 'request_timeout'));
   }, bodyTimeoutMs);
   timer.unref?.();
@@ -210,6 +213,10 @@ function lazyBody(req: IncomingMessage, maxBodyBytes: number, bodyTimeoutMs: num
       },
       async pull(controller) {
         pulled = true;
+        if (late && !req.complete) {
+          cutOff(new BodyRefused(408, 'request_timeout'));
+          return;
+        }
         if (req.complete && !req.readable) {
           controller.close();
           return;

@@ -233,6 +233,20 @@ describe('toNodeListener: request bodies', () => {
     expect(answer.headers.connection).toBe('close');
   });
 
+  it('cuts off with 408 a handler that starts reading a trickling body after bodyTimeoutMs', async () => {
+    const port = await listen(
+      async (request) => {
+        await new Promise((resolve) => setTimeout(resolve, 60)); // a timer after the 30 ms deadline
+        return new Response(await request.text());
+      },
+      { bodyTimeoutMs: 30 },
+    );
+
+    const answer = await send(port, '/', { 'Content-Length': '10' }, { body: 'x', end: false });
+
+    expect(answer.status).toBe(408);
+  });
+
   it('rejects limits that are not numbers of 0 or more', () => {
     const handler: FetchHandler = async () => new Response();
     expect(() => toNodeListener(handler, { maxBodyBytes: -1 })).toThrow(
