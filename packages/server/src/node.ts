@@ -110,10 +110,19 @@ function closeUnread(
   req: IncomingMessage,
   res: ServerResponse,
   headers: Record<string, string | string[]>,
+  small?: { readonly maxBodyBytes: number; readonly bodyTimeoutMs: number },
 ): void {
-  if (req.complete) {
-    // All of it arrived (it is within the limit): let the connection go on to the next request.
-    res.once('finish', () => req.resume());
+  const declared = Number(req.headers['content-length']);
+  if (req.complete || (small !== undefined && declared <= small.maxBodyBytes)) {
+    // All of it arrived, or the rest is declared and within the limit (a `{}` still on its way):
+    // drain it after the answer and keep the connection, unless the rest never comes.
+    res.once('finish', () => {
+      req.resume();
+      if (req.complete || small === undefined) return;
+      const timer = setTimeout(() => req.socket.destroy(), small.bodyTimeoutMs);
+      timer.unref?.();
+      req.once('end', () => clearTimeout(timer));
+    });
     return;
   }
   headers.connection = 'close';
@@ -158,8 +167,8 @@ async function serve(
     const cookies = response.headers.getSetCookie?.() ?? [];
     if (cookies.length > 0) headers['set-cookie'] = cookies;
     const responseBody = response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
-    // The handler answered without the rest of the body: close rather than drain it.
-    closeUnread(req, res, headers);
+    // The handler answered without the rest of the body: close rather than drain a large one.
+    closeUnread(req, res, headers, { maxBodyBytes, bodyTimeoutMs });
     res.writeHead(response.status, headers);
     res.end(responseBody);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -171,7 +171,48 @@ describe('toNodeListener: request bodies', () => {
 
     expect(refused.status).toBe(403);
     expect(allowed.status).toBe(200);
-    expect(allowed.headers.connection).toBe('close'); // the unread rest is not drained
+  });
+
+  it('closes, rather than drains, a connection whose streamed body the handler did not read', async () => {
+    const { handler } = tokenEndpoint();
+    const port = await listen(handler);
+
+    const answer = await send(port, '/api', { 'Transfer-Encoding': 'chunked' }, { body: 'x', end: false });
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers.connection).toBe('close');
+  });
+
+  it('keeps the connection alive after a small declared body the handler did not read', async () => {
+    const { handler, generateAuthorizeToken } = tokenEndpoint();
+    const port = await listen(handler);
+    const connections = new Set<unknown>();
+    server?.on('connection', (socket) => connections.add(socket));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+    try {
+      for (let i = 0; i < 3; i++) {
+        const answer = await new Promise<{ status: number; connection: string | undefined }>(
+          (resolve, reject) => {
+            const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api', agent });
+            req.on('response', (res) => {
+              res.resume();
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }),
+              );
+            });
+            req.on('error', reject);
+            req.end('{"a":1}');
+          },
+        );
+        expect(answer).toEqual({ status: 200, connection: 'keep-alive' });
+      }
+    } finally {
+      agent.destroy();
+    }
+
+    expect(generateAuthorizeToken).toHaveBeenCalledTimes(3);
+    expect(connections.size).toBe(1);
   });
 
   it('refuses a declared body over maxBodyBytes with 413, without running the handler', async () => {
