@@ -73,6 +73,35 @@ describe('buildConnectUrl', () => {
     );
   });
 
+  it.each(['AuthorizeToken', 'AUTHORIZETOKEN', 'authorizetoken'])(
+    'refuses the case variant %s in params or in the base URL, like the exact name',
+    (name) => {
+      expect(() => buildConnectUrl(BASE, { [name]: 'old' }, 't')).toThrow(
+        new RegExp(`Do not pass authorizeToken in params \\(got "${name}"\\)`),
+      );
+      expect(() => buildConnectUrl(`${BASE}?${name}=old`, {}, 't')).toThrow(
+        /must not contain authorizeToken/,
+      );
+    },
+  );
+
+  it.each([
+    'https://user:pass@toolbox-iframe.private.fin.ag/v2/',
+    'https://user@toolbox-iframe.private.fin.ag/v2/',
+    'https://:pass@toolbox-iframe.private.fin.ag/v2/',
+  ])('refuses a connectUrl with credentials (%s), naming the fix', (base) => {
+    let error: unknown;
+    try {
+      buildConnectUrl(base, {}, 't');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(FlinksConnectError);
+    expect((error as Error).message).toMatch(
+      /must not contain a user name or password \("user:pass@"\).*Remove them/,
+    );
+  });
+
   it('refuses values that are not strings, numbers or booleans', () => {
     const params = { tag: { nested: true } } as unknown as Record<string, string>;
     expect(() => buildConnectUrl(BASE, params, 't')).toThrow(

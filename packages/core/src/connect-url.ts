@@ -65,6 +65,9 @@ export interface ConnectParams {
 }
 
 const TOKEN_PARAM = 'authorizeToken';
+
+/** `AuthorizeToken`, `AUTHORIZETOKEN`…: a server that reads names case-insensitively takes either. */
+const isTokenParam = (name: string): boolean => name.toLowerCase() === 'authorizetoken';
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 /** `https://{instance}-iframe.private.fin.ag/v2/`, e.g. `toolbox` for the sandbox. */
@@ -98,7 +101,13 @@ export function parseConnectBase(base: string): URL {
         `connectUrl must use https: (got "${url.protocol}"); http: is allowed only for localhost, 127.0.0.1 and [::1].`,
     );
   }
-  if (url.searchParams.has(TOKEN_PARAM)) {
+  if (url.username !== '' || url.password !== '') {
+    throw invalidOptions(
+      __DEV__ &&
+        'connectUrl must not contain a user name or password ("user:pass@"): browsers never load such a URL in a frame, so every try would spend a token on a blank box. Remove them, e.g. "https://toolbox-iframe.private.fin.ag/v2/".',
+    );
+  }
+  if ([...url.searchParams.keys()].some(isTokenParam)) {
     throw invalidOptions(
       __DEV__ &&
         'connectUrl must not contain authorizeToken: the library adds a fresh token to every iframe load.',
@@ -114,10 +123,10 @@ export function paramEntries(params: ConnectParams = {}): [string, string][] {
     .flatMap((key): [string, string][] => {
       const value = params[key];
       if (value === undefined) return [];
-      if (key === TOKEN_PARAM) {
+      if (isTokenParam(key)) {
         throw invalidOptions(
           __DEV__ &&
-            'Do not pass authorizeToken in params: the library fetches a fresh one for every iframe load with fetchAuthorizeToken.',
+            `Do not pass authorizeToken in params (got "${key}"): the library fetches a fresh one for every iframe load with fetchAuthorizeToken.`,
         );
       }
       if (__DEV__ && (typeof value === 'object' || typeof value === 'function')) {

@@ -20,6 +20,11 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * Created even when `secretKey`, `customerId` or `instance`/`baseUrl` is missing (a variable that is
+ * set only at run time): then `customerId` or `baseUrl` is `''` and every call rejects with a
+ * FlinksConfigError that names what is missing.
+ */
 export interface FlinksClient {
   readonly instance: string | undefined;
   readonly customerId: string;
@@ -53,6 +58,7 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
   const config = resolveClientConfig(options);
 
   const generateAuthorizeToken = async ({ signal }: CallOptions = {}): Promise<AuthorizeToken> => {
+    if (config.missing !== undefined) throw config.missing;
     const startedAt = config.now();
     const reply = await callFlinks(config, {
       endpoint: 'GenerateAuthorizeToken',
@@ -90,6 +96,7 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
     request: AuthorizeRequest,
     { signal }: CallOptions = {},
   ): Promise<AuthorizeResult> => {
+    if (config.missing !== undefined) throw config.missing;
     const body = toAuthorizeBody(request);
     const { token } = await generateAuthorizeToken(signal === undefined ? {} : { signal });
     const reply = await callFlinks(config, { endpoint: 'Authorize', authKey: token, body, signal });

@@ -37,6 +37,11 @@ export interface ClientConfig {
   readonly timeoutMs: number;
   readonly tokenLifetimeMs: number;
   readonly now: () => number;
+  /**
+   * Set when a required option was missing or blank (an environment variable that exists only at
+   * run time, read while a build collects the module): every call rejects with it.
+   */
+  readonly missing: FlinksConfigError | undefined;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -100,6 +105,27 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
+/** Absent, as an unset or empty environment variable reads. */
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * The error every call rejects with when required options were missing. It names each option and
+ * the variable the README reads it from; it shows no value (there is none, or it is blank).
+ */
+function missingError(
+  missing: readonly (readonly [option: string, variable: string, got: unknown])[],
+): FlinksConfigError {
+  const what = missing
+    .map(([option, , got]) => `${option} is missing or blank (got ${describe(got)})`)
+    .join('; ');
+  const variables = missing.map(([, variable]) => variable).join(', ');
+  return new FlinksConfigError(
+    `createFlinksClient: ${what}. Set ${variables} (or whatever you pass as ${missing.map(([option]) => option).join(', ')}) in the environment this server runs in, then restart it; no token can be minted until then. The secret key belongs on the server only, never in a browser bundle.`,
+  );
+}
+
 export function resolveClientConfig(options: FlinksClientOptions): ClientConfig {
   const { instance, baseUrl, customerId, secretKey } = options as {
     instance?: unknown;
@@ -108,39 +134,48 @@ export function resolveClientConfig(options: FlinksClientOptions): ClientConfig 
     secretKey?: unknown;
   };
 
-  if (typeof secretKey !== 'string' || secretKey.trim() === '') {
-    fail(
-      `secretKey is missing or blank (got ${describe(secretKey)}). Pass your Flinks secret key, read from a server-side environment variable; it must never reach a browser.`,
-    );
-  }
-  if (typeof customerId !== 'string' || !GUID.test(customerId.trim())) {
+  // Missing values wait for the first call instead of throwing here: frameworks import route
+  // modules while building, and in Docker images or CI the FLINKS_* variables exist only at run time.
+  const missing: [string, string, unknown][] = [];
+  if (isMissing(secretKey)) missing.push(['secretKey', 'FLINKS_SECRET_KEY', secretKey]);
+  else if (typeof secretKey !== 'string') fail(`secretKey must be a string; got ${describe(secretKey)}.`);
+  if (isMissing(customerId)) {
+    missing.push(['customerId', 'FLINKS_CUSTOMER_ID', customerId]);
+  } else if (typeof customerId !== 'string' || !GUID.test(customerId.trim())) {
     fail(
       `customerId must be your Flinks customerId, a GUID like "43387ca6-0391-4c82-857d-70d95f087ecb"; got ${describe(customerId)}.`,
     );
   }
-  if (instance !== undefined && typeof instance !== 'string')
-    fail('instance must be a string like "toolbox".');
-  if (baseUrl !== undefined && typeof baseUrl !== 'string') fail('baseUrl must be a string URL.');
-  if (instance === undefined && baseUrl === undefined) {
-    fail('pass instance (e.g. "toolbox" for the sandbox) or baseUrl (e.g. the simulator\'s apiBaseUrl).');
+  const hasInstance = !isMissing(instance);
+  const hasBaseUrl = !isMissing(baseUrl);
+  if (hasInstance && typeof instance !== 'string') fail('instance must be a string like "toolbox".');
+  if (hasBaseUrl && typeof baseUrl !== 'string') fail('baseUrl must be a string URL.');
+  if (!hasInstance && !hasBaseUrl) {
+    // Not passed at all is a mistake in the code; passed but undefined is a variable not set yet.
+    if (!('instance' in options) && !('baseUrl' in options)) {
+      fail('pass instance (e.g. "toolbox" for the sandbox) or baseUrl (e.g. the simulator\'s apiBaseUrl).');
+    }
+    missing.push(['instance', 'FLINKS_INSTANCE', instance]);
   }
-  if (instance !== undefined) checkInstance(instance);
+  if (hasInstance) checkInstance(instance as string);
 
   const fetchImpl =
     options.fetch ?? (typeof fetch === 'function' ? (input, init) => fetch(input, init) : undefined);
   if (fetchImpl === undefined) fail('no global fetch in this runtime (Node 18+ has one). Pass fetch.');
 
   return {
-    instance,
-    customerId: customerId.trim(),
-    secretKey,
-    baseUrl:
-      baseUrl === undefined
-        ? `https://${(instance ?? '').toLowerCase()}-api.private.fin.ag`
-        : checkBaseUrl(baseUrl),
+    instance: hasInstance ? (instance as string) : undefined,
+    customerId: typeof customerId === 'string' ? customerId.trim() : '',
+    secretKey: typeof secretKey === 'string' ? secretKey : '',
+    baseUrl: hasBaseUrl
+      ? checkBaseUrl(baseUrl as string)
+      : hasInstance
+        ? `https://${(instance as string).toLowerCase()}-api.private.fin.ag`
+        : '',
     fetch: fetchImpl,
     timeoutMs: positive('timeoutMs', options.timeoutMs, 10_000),
     tokenLifetimeMs: positive('tokenLifetimeMs', options.tokenLifetimeMs, 30 * 60_000),
     now: options.now ?? Date.now,
+    missing: missing.length === 0 ? undefined : missingError(missing),
   };
 }

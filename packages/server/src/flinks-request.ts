@@ -1,6 +1,7 @@
 import type { ClientConfig } from './config';
 import { FlinksApiError } from './errors';
 import type { FlinksEndpoint } from './errors';
+import { createRedactor, redactCause } from './redact';
 
 /** A complete answer from Flinks: the status and the body, parsed when it is JSON. */
 export interface FlinksReply {
@@ -61,11 +62,12 @@ export async function callFlinks(config: ClientConfig, call: FlinksCall): Promis
       );
     }
     if (signal?.aborted) throw signal.reason;
+    const redact = createRedactor([config.secretKey, authKey]);
     throw new FlinksApiError(
       'network',
       endpoint,
-      `Could not reach Flinks ${endpoint} at ${new URL(config.baseUrl).origin}: ${reason(error)}. Check instance or baseUrl, DNS and outbound network access.`,
-      { cause: error },
+      `Could not reach Flinks ${endpoint} at ${new URL(config.baseUrl).origin}: ${redact(reason(error))}. Check instance or baseUrl, DNS and outbound network access.`,
+      { cause: redactCause(error, redact) },
     );
   } finally {
     clearTimeout(timer);
@@ -104,7 +106,8 @@ export function textField(body: unknown, name: string): string | undefined {
 
 /**
  * The FlinksApiError for an error status. Flinks' own `Message` is kept (it is often the best
- * clue, like "LoginId not found or invalid"), minus any credential this call sent.
+ * clue, like "LoginId not found or invalid"), and every field taken from the answer is stripped of
+ * any credential this call sent: Flinks, or a proxy in front of it, may echo one anywhere.
  */
 export function httpError(
   endpoint: FlinksEndpoint,
@@ -112,13 +115,17 @@ export function httpError(
   secrets: readonly string[],
   hint: string,
 ): FlinksApiError {
-  const flinksCode = textField(reply.body, 'FlinksCode');
-  const requestId = textField(reply.body, 'RequestId');
-  let flinksMessage = textField(reply.body, 'Message');
-  if (flinksMessage !== undefined) {
-    for (const secret of secrets)
-      if (secret !== '') flinksMessage = flinksMessage.split(secret).join('[redacted]');
-    if (flinksMessage.length > 200) flinksMessage = `${flinksMessage.slice(0, 200)}…`;
+  // A token in an error answer is not one the caller gets: it must not reach a log either.
+  const redact = createRedactor([...secrets, textField(reply.body, 'Token')]);
+  const redactedField = (name: string): string | undefined => {
+    const value = textField(reply.body, name);
+    return value === undefined ? undefined : redact(value);
+  };
+  const flinksCode = redactedField('FlinksCode');
+  const requestId = redactedField('RequestId');
+  let flinksMessage = redactedField('Message');
+  if (flinksMessage !== undefined && flinksMessage.length > 200) {
+    flinksMessage = `${flinksMessage.slice(0, 200)}…`;
   }
   const bodyNote =
     reply.bodyKind === 'json'

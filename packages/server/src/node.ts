@@ -13,16 +13,53 @@ export type NodeListener = (
   next?: (error?: unknown) => void,
 ) => void;
 
+export interface NodeListenerOptions {
+  /**
+   * The largest request body passed on to the handler, in bytes. Default 16,384: the token
+   * endpoint reads no body at all. A larger declared `Content-Length` is refused with 413 before
+   * the handler runs and before any body byte is read; a larger streamed body, when the handler
+   * reads it, gets 413 too. Either way the connection is closed, not drained.
+   */
+  readonly maxBodyBytes?: number;
+  /**
+   * How long a body the handler reads may take to arrive, in milliseconds from the request's start.
+   * Default 10,000; a body that trickles in slower is cut off with 408.
+   */
+  readonly bodyTimeoutMs?: number;
+}
+
+/** Why the adapter, not the handler, answered. */
+class BodyRefused extends Error {
+  constructor(
+    readonly status: 408 | 413,
+    readonly code: 'request_timeout' | 'payload_too_large',
+  ) {
+    super(status === 413 ? 'Request body too large' : 'Request body too slow');
+  }
+}
+
 /**
  * Runs a fetch-style handler on Node's HTTP server:
  * `http.createServer(toNodeListener(handler))`, `app.post('/api/flinks/token', toNodeListener(handler))`
  * or `server.middlewares.use('/api/flinks/token', toNodeListener(handler))` in a Vite plugin.
  * The Request's signal aborts when the client goes away.
+ *
+ * The handler decides (method, origin, `allowRequest`) before any body byte is read: the body is
+ * read from the socket only when the handler reads `request.body`, at most `maxBodyBytes` of it
+ * and within `bodyTimeoutMs`, so whatever a client sends, memory stays bounded.
  */
-export function toNodeListener(handler: FetchHandler): NodeListener {
+export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): NodeListener {
+  const maxBodyBytes = limit('maxBodyBytes', options.maxBodyBytes, 16_384);
+  const bodyTimeoutMs = limit('bodyTimeoutMs', options.bodyTimeoutMs, 10_000);
   return (req, res, next) => {
-    serve(handler, req, res).catch((error: unknown) => {
-      if (next !== undefined) {
+    // Reading nothing, before any body byte is parsed, marks the request as consumed: Node then
+    // never drains an unread body by itself (all 64 MB of it). Until the handler reads the body,
+    // Node's own buffer (one high-water mark) fills and TCP makes the client wait.
+    req.read(0);
+    serve(handler, req, res, maxBodyBytes, bodyTimeoutMs).catch((error: unknown) => {
+      if (error instanceof BodyRefused) {
+        refuse(req, res, error);
+      } else if (next !== undefined) {
         next(error);
       } else if (!res.headersSent) {
         res.writeHead(500, {
@@ -37,51 +74,237 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
   };
 }
 
-async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+function limit(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+    throw new TypeError(`toNodeListener: ${name} must be a number, 0 or more; got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Answers for the adapter and closes the connection: the rest of the body is never read. */
+function refuse(req: IncomingMessage, res: ServerResponse, error: BodyRefused): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  };
+  closeUnread(req, res, headers);
+  res.writeHead(error.status, headers);
+  res.end(JSON.stringify({ error: error.code }));
+}
+
+/** How long a connection whose body was not read stays open after the answer, at most. */
+const LINGER_MS = 2_000;
+
+/**
+ * For an answer sent before the whole body arrived: `Connection: close`, and the rest of the body
+ * is left unread, where Node would drain it to keep the connection alive.
+ * The socket is not reset right after the answer either: a client still uploading would get a
+ * reset instead of the answer. It is paused and closed when the client closes, or after LINGER_MS.
+ */
+function closeUnread(
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string | string[]>,
+  small?: { readonly maxBodyBytes: number; readonly bodyTimeoutMs: number },
+): void {
+  const declared = Number(req.headers['content-length']);
+  if (req.complete || (small !== undefined && declared <= small.maxBodyBytes)) {
+    // All of it arrived, or the rest is declared and within the limit (a `{}` still on its way):
+    // drain it after the answer and keep the connection, unless the rest never comes.
+    res.once('finish', () => {
+      req.resume();
+      if (req.complete || small === undefined) return;
+      const timer = setTimeout(() => req.socket.destroy(), small.bodyTimeoutMs);
+      timer.unref?.();
+      req.once('end', () => clearTimeout(timer));
+    });
+    return;
+  }
+  headers.connection = 'close';
+  res.shouldKeepAlive = false;
+  const socket = req.socket;
+  res.once('finish', () => {
+    // Node ends the socket after a `Connection: close` answer and destroys it once ended, which
+    // resets a connection that still has unread bytes. End it, keep it, destroy it later.
+    socket.removeListener('finish', socket.destroy);
+    if (socket.destroyed) return;
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref?.();
+    socket.once('close', () => clearTimeout(timer));
+  });
+}
+
+async function serve(
+  handler: FetchHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBodyBytes: number,
+  bodyTimeoutMs: number,
+): Promise<void> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBodyBytes) throw new BodyRefused(413, 'payload_too_large');
+
   const controller = new AbortController();
   res.once('close', () => {
     if (!res.writableFinished) controller.abort();
   });
 
-  const response = await handler(await toRequest(req, controller.signal));
+  const body = lazyBody(req, maxBodyBytes, bodyTimeoutMs);
+  try {
+    const response = await handler(toRequest(req, controller.signal, body?.stream));
+    // A handler that read a body cut short answered about input it did not get.
+    if (body?.refused !== undefined) throw body.refused;
 
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
-  });
-  const cookies = response.headers.getSetCookie?.() ?? [];
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  const body = response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, headers);
-  res.end(body);
+    const headers: Record<string, string | string[]> = {};
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') headers[name] = value;
+    });
+    const cookies = response.headers.getSetCookie?.() ?? [];
+    if (cookies.length > 0) headers['set-cookie'] = cookies;
+    const responseBody = response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
+    // The handler answered without the rest of the body: close rather than drain a large one.
+    closeUnread(req, res, headers, { maxBodyBytes, bodyTimeoutMs });
+    res.writeHead(response.status, headers);
+    res.end(responseBody);
+  } catch (error) {
+    throw body?.refused ?? error;
+  } finally {
+    body?.dispose();
+  }
 }
 
-async function toRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
-  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  // Express and Connect strip the mount path from req.url; originalUrl keeps it.
-  const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  const url = new URL(path, `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+interface LazyBody {
+  readonly stream: ReadableStream<Uint8Array>;
+  /** Set when the body was cut off (too large, too slow) while the handler read it. */
+  readonly refused: BodyRefused | undefined;
+  dispose(): void;
+}
 
+/**
+ * The request body as a stream that reads the socket only when pulled, counting bytes. Until the
+ * handler reads it, Node's own buffer (one chunk) is all that is held; then TCP pushes back.
+ */
+function lazyBody(req: IncomingMessage, maxBodyBytes: number, bodyTimeoutMs: number): LazyBody | undefined {
+  const method = req.method ?? 'GET';
+  const declaresBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  // A body parser may have read the stream already; then there is nothing left to pass on.
+  if (method === 'GET' || method === 'HEAD' || !declaresBody || req.readableEnded) return undefined;
+
+  let received = 0;
+  let pulled = false;
+  let refused: BodyRefused | undefined;
+  let chunks: AsyncIterator<Buffer> | undefined;
+  let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  const cutOff = (reason: BodyRefused): void => {
+    if (refused !== undefined) return;
+    refused = reason;
+    streamController?.error(reason);
+  };
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    // A handler that reads later is cut off when it starts (see pull).
+    if (!req.complete && pulled) cutOff(new BodyRefused(408, 'request_timeout'));
+  }, bodyTimeoutMs);
+  timer.unref?.();
+
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        streamController = controller;
+      },
+      async pull(controller) {
+        pulled = true;
+        if (late && !req.complete) {
+          cutOff(new BodyRefused(408, 'request_timeout'));
+          return;
+        }
+        if (req.complete && !req.readable) {
+          controller.close();
+          return;
+        }
+        chunks ??= (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+        const next = await chunks.next();
+        if (refused !== undefined) return;
+        if (next.done === true) {
+          controller.close();
+          return;
+        }
+        received += next.value.length;
+        if (received > maxBodyBytes) {
+          cutOff(new BodyRefused(413, 'payload_too_large'));
+          return;
+        }
+        controller.enqueue(new Uint8Array(next.value));
+      },
+      cancel() {
+        void chunks?.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+
+  return {
+    stream,
+    get refused() {
+      return refused;
+    },
+    dispose() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+const HOST = /^(?:[a-z0-9._~-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/i;
+
+/**
+ * The Request's URL is the deployment's origin (`Host` and the socket's scheme) plus the request
+ * target's path and query. The target never picks the host: `//evil.example/x`, `\\evil.example`
+ * and absolute-form targets (`http://evil.example/x`) all stay on this server.
+ */
+function requestUrl(req: IncomingMessage): URL {
+  const encrypted = (req.socket as { encrypted?: boolean } | null)?.encrypted === true;
+  const hostHeader = req.headers.host ?? (req.headers as Record<string, unknown>)[':authority'];
+  const host = typeof hostHeader === 'string' && HOST.test(hostHeader) ? hostHeader : 'localhost';
+  // Express and Connect strip the mount path from req.url; originalUrl keeps it.
+  let target = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    try {
+      const absolute = new URL(target);
+      target = `${absolute.pathname}${absolute.search}`;
+    } catch {
+      target = '/';
+    }
+  }
+  if (!target.startsWith('/')) target = `/${target}`;
+  try {
+    return new URL(`${encrypted ? 'https' : 'http'}://${host}${target}`);
+  } catch {
+    return new URL(`${encrypted ? 'https' : 'http'}://${host}/`);
+  }
+}
+
+function toRequest(
+  req: IncomingMessage,
+  signal: AbortSignal,
+  body: ReadableStream<Uint8Array> | undefined,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue; // HTTP/2 pseudo-headers are not headers.
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-
-  const method = req.method ?? 'GET';
-  // A body parser may have read the stream already; then there is nothing left to pass on.
-  const hasBody = method !== 'GET' && method !== 'HEAD' && !req.readableEnded;
-  const body = hasBody ? await readBody(req) : undefined;
-  return new Request(url, {
-    method,
+  return new Request(requestUrl(req), {
+    method: req.method ?? 'GET',
     headers,
     signal,
-    ...(body === undefined || body.length === 0 ? {} : { body }),
-  });
-}
-
-async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  return new Uint8Array(Buffer.concat(chunks));
+    ...(body === undefined ? {} : { body, duplex: 'half' }),
+  } as RequestInit);
 }

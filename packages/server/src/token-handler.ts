@@ -1,5 +1,5 @@
 import type { FlinksClient } from './client';
-import { FlinksConfigError } from './errors';
+import { FlinksApiError, FlinksConfigError } from './errors';
 import { isSameOrigin, normalizeOrigin } from './request-origin';
 
 /** A fetch-style route handler: Next.js route handlers, Remix, Hono, Bun, Deno, Workers. */
@@ -18,8 +18,15 @@ export interface AuthorizeTokenHandlerOptions {
    */
   readonly allowedOrigins?: readonly string[];
   /**
-   * Called with every failure the response does not detail: a FlinksApiError (its message is safe
-   * to log), or whatever `allowRequest` threw. Default: `console.error`.
+   * Request headers a page of an allowed origin may send (CORS preflight), for example the
+   * `authorization` or CSRF header your `allowRequest` reads. Default: only `content-type`. The
+   * endpoint itself reads no header but `Origin`, so a preflight never allows more than this.
+   */
+  readonly allowedHeaders?: readonly string[];
+  /**
+   * Called with every failure the response does not detail: a FlinksApiError or a
+   * FlinksConfigError (their messages, fields and causes are safe to log), or whatever
+   * `allowRequest` threw. Default: one `console.error` line per failure.
    */
   readonly onError?: (error: unknown) => void;
 }
@@ -36,20 +43,37 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+
+/** One line, with what to fix: the library's errors say it all in their message. */
+function logError(error: unknown): void {
+  if (error instanceof FlinksApiError || error instanceof FlinksConfigError) {
+    console.error(`[flinks-embed] authorize token endpoint: ${error.name}: ${error.message}`);
+  } else {
+    console.error('[flinks-embed] authorize token endpoint:', error);
+  }
+}
+
 /**
  * The endpoint your front end's `fetchAuthorizeToken` calls: `POST` only, answers
  * `{ token, expiresIn, expiresAt }` (seconds left, and epoch ms) with `Cache-Control: no-store`. On failure it answers a short
  * code and never Flinks' details: `405 method_not_allowed`, `403 origin_not_allowed`,
- * `401 unauthorized`, `500 allow_request_failed`, `502 flinks_unavailable`.
+ * `401 unauthorized`, `500 allow_request_failed`, `500 server_not_configured` (a FLINKS_*
+ * variable is missing), `502 flinks_unavailable`.
  */
 export function createAuthorizeTokenHandler(
   client: Pick<FlinksClient, 'generateAuthorizeToken'>,
   options: AuthorizeTokenHandlerOptions = {},
 ): FetchHandler {
-  const {
-    allowRequest,
-    onError = (error: unknown) => console.error('[flinks-embed] authorize token endpoint:', error),
-  } = options;
+  const { allowRequest, onError = logError } = options;
+  const allowedHeaders = (options.allowedHeaders ?? ['content-type']).map((name) => {
+    if (!HEADER_NAME.test(name)) {
+      throw new FlinksConfigError(
+        `createAuthorizeTokenHandler: allowedHeaders entries must be header names like "authorization"; got "${name}".`,
+      );
+    }
+    return name.toLowerCase();
+  });
   const allowedOrigins = new Set(
     (options.allowedOrigins ?? []).map((origin) => {
       const normalized = normalizeOrigin(origin);
@@ -71,13 +95,16 @@ export function createAuthorizeTokenHandler(
       : {};
 
     if (crossOrigin && request.method === 'OPTIONS') {
-      const requestedHeaders = request.headers.get('access-control-request-headers');
+      // The fixed list, never an echo of Access-Control-Request-Headers: the browser refuses the
+      // call when the page asks for more, and headers such as X-Forwarded-Host stay unforgeable.
       return new Response(null, {
         status: 204,
         headers: {
           ...cors,
           'Access-Control-Allow-Methods': 'POST',
-          ...(requestedHeaders === null ? {} : { 'Access-Control-Allow-Headers': requestedHeaders }),
+          ...(allowedHeaders.length === 0
+            ? {}
+            : { 'Access-Control-Allow-Headers': allowedHeaders.join(', ') }),
           'Access-Control-Max-Age': '600',
           Vary: 'Origin',
         },
@@ -105,6 +132,7 @@ export function createAuthorizeTokenHandler(
       return json(200, { token, expiresIn, expiresAt }, cors);
     } catch (error) {
       onError(error);
+      if (error instanceof FlinksConfigError) return json(500, { error: 'server_not_configured' }, cors);
       return json(502, { error: 'flinks_unavailable' }, cors);
     }
   };

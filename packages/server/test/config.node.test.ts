@@ -46,14 +46,9 @@ describe('createFlinksClient options', () => {
 
   it.each([
     [
-      'a missing secretKey',
-      { ...VALID, secretKey: undefined },
-      /secretKey is missing or blank \(got undefined\)\. Pass your Flinks secret key/,
-    ],
-    [
-      'a blank secretKey',
-      { ...VALID, secretKey: '  ' },
-      /secretKey is missing or blank \(got a 2-character string\)/,
+      'a secretKey that is not a string',
+      { ...VALID, secretKey: 42 },
+      /secretKey must be a string; got a number/,
     ],
     [
       'a customerId that is not a GUID',
