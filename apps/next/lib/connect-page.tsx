@@ -6,7 +6,9 @@ import { FlinksSetupError, readConnectTarget, type ConnectTarget } from './flink
 /** Which Flinks the page talks to, said on the page (the demo does the same). */
 function ConnectSource({ target }: { target: ConnectTarget }) {
   let where: ReactNode;
+  let sandbox: boolean;
   if ('instance' in target) {
+    sandbox = target.instance === 'toolbox';
     where = (
       <>
         the Flinks instance <code>{target.instance}</code>
@@ -14,18 +16,24 @@ function ConnectSource({ target }: { target: ConnectTarget }) {
     );
   } else {
     const { origin, hostname } = new URL(target.connectUrl);
-    const local = hostname === '127.0.0.1' || hostname === 'localhost';
+    sandbox = hostname === '127.0.0.1' || hostname === 'localhost';
     where = (
       <>
         <code>{origin}</code>
-        {local ? ', the local Flinks simulator' : ''}
+        {sandbox ? ', the local Flinks simulator' : ''}
       </>
     );
   }
   return (
     <p data-testid="connect-source">
-      Connect is served by {where}. Test bank: <b>Flinks Capital</b>, username <code>Greatday</code>, password{' '}
-      <code>Everyday</code>, security answer <code>Montreal</code>.
+      Connect is served by {where}.
+      {sandbox ? (
+        <>
+          {' '}
+          Test bank: <b>Flinks Capital</b>, username <code>Greatday</code>, password <code>Everyday</code>,
+          security answer <code>Montreal</code>.
+        </>
+      ) : null}
     </p>
   );
 }

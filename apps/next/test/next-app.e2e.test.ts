@@ -106,7 +106,11 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     const before = sim().stats().tokensIssued;
     const response = await fetch(app.url);
     expect(response.status).toBe(200);
-    const html = await response.text();
+    // (React separates adjacent text nodes with <!-- --> in server HTML.)
+    const html = (await response.text()).replaceAll('<!-- -->', '');
+    expect(html).toContain(
+      `Connect is served by <code>${sim().instanceUrl}</code>, the local Flinks simulator.`,
+    );
     expect(html).toContain('<p role="status">Loading your bank connection…</p>');
     expect(html).not.toContain('<iframe');
     expect(html).not.toContain('authorizeToken');
@@ -189,7 +193,6 @@ describe('the production build with other environments', () => {
       expect(app.backend).toBe('flinks');
       expect(app.simulator).toBeNull();
       // Only the server-rendered page: the browser would call Flinks itself, off this machine.
-      // (React separates adjacent text nodes with <!-- --> in server HTML.)
       const html = (await (await fetch(app.url)).text()).replaceAll('<!-- -->', '');
       expect(html).toContain('Connect is served by the Flinks instance <code>toolbox</code>');
       expect(html).toContain('<p role="status">Loading your bank connection…</p>');
