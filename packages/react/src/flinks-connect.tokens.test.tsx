@@ -231,6 +231,28 @@ describe('<FlinksConnect> token rules', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('names the default error alert by its sentence, so it stands apart from other alerts on the page', async () => {
+    const failing = vi.fn<FetchAuthorizeToken>(async () => {
+      throw new Error('503');
+    });
+    render(
+      <>
+        {/* An unnamed alert, as Next.js' route announcer is. */}
+        <div role="alert" />
+        <FlinksConnect instance={INSTANCE} fetchAuthorizeToken={failing} retry={false} />
+        <FlinksConnect instance={INSTANCE} fetchAuthorizeToken={failing} retry={false} />
+      </>,
+    );
+    await flush();
+    expect(failing).toHaveBeenCalledTimes(2);
+    expect(screen.getAllByRole('alert')).toHaveLength(3);
+    const named = screen.getAllByRole('alert', { name: 'Your bank connection could not be loaded.' });
+    expect(named).toHaveLength(2);
+    expect(named[0]).toHaveTextContent('Your bank connection could not be loaded.');
+    // Each instance's alert is named by its own sentence, not by the other's.
+    expect(named[0]!.id).not.toBe(named[1]!.id);
+  });
+
   it('renders a custom errorFallback with the typed error and a working retry', async () => {
     const fetcher = tokenFetcher();
     render(
