@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { BUDGET_BYTES, measureBindingOnly, measureFlinksConnect } from '../bench/measure-size.mjs';
 
 /** The React binding's own share (core left external): it must stay a thin layer over core. */
-const BINDING_BUDGET_BYTES = 1_200;
+const BINDING_BUDGET_BYTES = 1_300;
 
 /**
- * What the component import costs today (3,604 B), rounded up to the next 50 B so that any growth
- * fails. DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met: what is left after the
- * production bundle drops the development-only text is the token, session and message logic
- * DESIGN.md asks for; `pnpm bench` shows where the bytes go.
+ * What the component import costs today (3,685 B, of which about 80 B keep re-renders from
+ * re-serializing params), rounded up to the next 50 B so that any growth fails. DESIGN.md's
+ * budget, `BUDGET_BYTES` (2,000 B), is not met: what is left after the production bundle drops
+ * the development-only text is the token, session and message logic DESIGN.md asks for; `pnpm bench` shows where the bytes go.
  */
-const COMPONENT_BUDGET_BYTES = 3_650;
+const COMPONENT_BUDGET_BYTES = 3_700;
 
 describe('what an app pays for <FlinksConnect>', () => {
   it(`keeps the React binding itself within ${BINDING_BUDGET_BYTES} B gzipped`, async () => {
