@@ -72,7 +72,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['packages/*/{src,test}/**/*.e2e.test.ts', 'apps/*/**/*.e2e.test.ts'],
+          include: [
+            'packages/*/{src,test}/**/*.e2e.test.ts',
+            'apps/*/**/*.e2e.test.ts',
+            'bench/test/*.e2e.test.ts',
+          ],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

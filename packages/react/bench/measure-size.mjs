@@ -56,6 +56,11 @@ export function measureFlinksConnect() {
   return measure(`export { FlinksConnect } from ${JSON.stringify(builtEntry)};`);
 }
 
+/** `import { useAuthorizeToken } from '@flinks-embed/react'` alone, from the built files. */
+export function measureHook() {
+  return measure(`export { useAuthorizeToken } from ${JSON.stringify(builtEntry)};`);
+}
+
 /** The React binding's own code: the same import with core left out. */
 export function measureBindingOnly() {
   return measure(`export { FlinksConnect } from ${JSON.stringify(builtEntry)};`, {
@@ -69,4 +74,24 @@ export async function measureCoreShare() {
   const clause = /import\{([^}]*)\}from"@flinks-embed\/core"/.exec(code)?.[1] ?? '';
   const names = new Set(clause.split(',').map((name) => name.split(' as ')[0]));
   return measure(`export { ${[...names].join(', ')} } from '@flinks-embed/core';`);
+}
+
+/**
+ * Where the component's minified bytes go, by source file: the TypeScript sources built as the
+ * dist is (es2022, __DEV__ folded away in production), so the shares match it. Only minified bytes
+ * can be split this way: gzip works on the whole.
+ * @returns {Promise<{ minified: number, files: { file: string, bytes: number }[] }>}
+ */
+export async function measureBySourceFile() {
+  const sources = await measure(`export { FlinksConnect } from './src/index.ts';`, {
+    conditions: ['@flinks-embed/source'],
+    target: 'es2022',
+    define: { __DEV__: 'false' },
+  });
+  const inputs = Object.values(sources.metafile.outputs)[0]?.inputs ?? {};
+  const files = Object.entries(inputs)
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .filter(({ bytes }) => bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return { minified: sources.minified, files };
 }

@@ -4,6 +4,7 @@ import {
   BUDGET_BYTES,
   measure,
   measureBindingOnly,
+  measureBySourceFile,
   measureCoreShare,
   measureFlinksConnect,
 } from './measure-size.mjs';
@@ -36,18 +37,6 @@ console.log(
   `\nbudget ${bytes(BUDGET_BYTES)} gzipped: ${over > 0 ? `OVER by ${bytes(over)}` : `${bytes(-over)} to spare`}`,
 );
 
-// By source file, from the TypeScript sources built as the dist is (es2022, __DEV__ folded away
-// in production), so the shares match it. Only minified bytes can be split this way: gzip works
-// on the whole.
-const sources = await measure(`export { FlinksConnect } from './src/index.ts';`, {
-  conditions: ['@flinks-embed/source'],
-  target: 'es2022',
-  define: { __DEV__: 'false' },
-});
-const inputs = Object.values(sources.metafile.outputs)[0]?.inputs ?? {};
-console.log(`\nminified bytes by source file (built from sources: ${bytes(sources.minified)} in all)`);
-for (const [file, { bytesInOutput }] of Object.entries(inputs).sort(
-  (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
-)) {
-  if (bytesInOutput > 0) console.log(`${bytes(bytesInOutput).padStart(9)}  ${file}`);
-}
+const bySource = await measureBySourceFile();
+console.log(`\nminified bytes by source file (built from sources: ${bytes(bySource.minified)} in all)`);
+for (const { file, bytes: size } of bySource.files) console.log(`${bytes(size).padStart(9)}  ${file}`);

@@ -3,6 +3,7 @@ import {
   createConnectSession,
   FlinksConnectError,
   paramEntries,
+  type ConnectParams,
   type ConnectSession,
   type ConnectSessionState,
 } from '@flinks-embed/core';
@@ -37,7 +38,7 @@ export function useConnectSession(
   const base = connectUrl ?? connectUrlForInstance(instance!);
   const frame = useRef<HTMLIFrameElement>(null);
   const latest = useLatest(props);
-  const key = JSON.stringify([base, paramEntries(params), props.loadTimeoutMs, tokenOptionsKey(props)]);
+  const key = JSON.stringify([base, useParamsKey(params), props.loadTimeoutMs, tokenOptionsKey(props)]);
   const session = useKeyedInstance(key, () =>
     createConnectSession({
       ...props,
@@ -60,3 +61,26 @@ export function useConnectSession(
   useEffect(() => session.start(), [session]);
   return [session, state, frame];
 }
+
+/**
+ * `params` by value, as a string. Sorting and serializing them on every render was most of a
+ * re-render's cost (`pnpm bench`), so the last key is kept while `params` is the same object or
+ * shallow-equal to the last one, as inline `params={{ ... }}` are.
+ */
+function useParamsKey(params: ConnectParams = {}): string {
+  const cache = useRef<[ConnectParams, string]>(null);
+  /* eslint-disable react-hooks/refs -- a cache of a pure function of `params`: a render React
+     throws away can only leave a key that is still right for the params it was computed from. */
+  if (!cache.current || !sameValues(cache.current[0], params)) {
+    cache.current = [params, JSON.stringify(paramEntries(params))];
+  }
+  return cache.current[1];
+  /* eslint-enable react-hooks/refs */
+}
+
+/**
+ * The same object, or the same value under every key
+ * (a missing key and `undefined` are alike, as in the URL).
+ */
+const sameValues = (a: ConnectParams, b: ConnectParams): boolean =>
+  a === b || Object.keys({ ...a, ...b }).every((name) => a[name] === b[name]);

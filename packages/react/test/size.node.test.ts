@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUDGET_BYTES, measureBindingOnly, measureFlinksConnect } from '../bench/measure-size.mjs';
 
 /** The React binding's own share (core left external): it must stay a thin layer over core. */
-const BINDING_BUDGET_BYTES = 1_200;
+const BINDING_BUDGET_BYTES = 1_300;
 
 /**
  * What the component import costs today (4,202 B, after the result-never-lost work: source-less
