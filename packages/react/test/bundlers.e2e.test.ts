@@ -35,7 +35,8 @@ declare module 'vitest' {
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const rootRequire = createRequire(join(root, 'package.json'));
+// Resolved from this package, which declares React 18 and React DOM 18 under aliases.
+const packageRequire = createRequire(join(root, 'packages/react/package.json'));
 const BUNDLE_APP = fileURLToPath(new URL('bundle-app.mjs', import.meta.url));
 
 const APP = `
@@ -154,8 +155,8 @@ beforeAll(async () => {
   project = consumerProject('flinks-bundlers-consumer-');
   installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
   installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
-  const reactDom = dirname(rootRequire.resolve('react-dom/package.json'));
-  install('react', dirname(rootRequire.resolve('react/package.json')));
+  const reactDom = dirname(packageRequire.resolve('react-dom/package.json'));
+  install('react', dirname(packageRequire.resolve('react/package.json')));
   install('react-dom', reactDom);
   install(
     'scheduler',

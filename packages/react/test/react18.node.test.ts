@@ -13,7 +13,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject, installPacked } from '../../core/test/packed';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const rootRequire = createRequire(join(root, 'package.json'));
+// Resolved from this package, which declares React 18 and React DOM 18 under aliases.
+const packageRequire = createRequire(join(root, 'packages/react/package.json'));
 
 // [version, the root devDependency aliases that hold that React and React DOM]
 describe.each([
@@ -34,8 +35,8 @@ describe.each([
     project = consumerProject('flinks-react18-consumer-');
     installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
     installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
-    const reactDom18 = dirname(rootRequire.resolve(`${reactDomAlias}/package.json`));
-    install('react', dirname(rootRequire.resolve(`${reactAlias}/package.json`)));
+    const reactDom18 = dirname(packageRequire.resolve(`${reactDomAlias}/package.json`));
+    install('react', dirname(packageRequire.resolve(`${reactAlias}/package.json`)));
     install('react-dom', reactDom18);
     install(
       'scheduler',
@@ -59,7 +60,7 @@ describe.each([
   }, 60_000); // a Node process of its own: seconds on a busy machine
 
   it('loads the iframe with the token, accepts its events, reloads through the ref and cleans up', () => {
-    const jsdom = rootRequire.resolve('jsdom');
+    const jsdom = packageRequire.resolve('jsdom');
     const out = node(`
       const { JSDOM } = require(${JSON.stringify(jsdom)});
       const dom = new JSDOM('<!doctype html><div id="root"></div>', { url: 'https://app.example/' });

@@ -1,0 +1,27 @@
+// The built CLI, as `pnpm simulator` runs it.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { startFlinksSimulator } from '../dist/index.js';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+describe('flinks-simulator', () => {
+  it('names the --port 0 flag when the port is taken', async () => {
+    const sim = await startFlinksSimulator({ port: 0 });
+    try {
+      const port = new URL(sim.instanceUrl).port;
+      const run = promisify(execFile)(process.execPath, [cli, '--port', port], { encoding: 'utf8' });
+      const failed = await run.then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain(`port ${port} is already in use. Pass --port 0 to pick a free port`);
+      expect(failed.stderr).not.toContain('port: 0');
+    } finally {
+      await sim.close();
+    }
+  });
+});
