@@ -18,7 +18,8 @@ import { useConnectSession } from './use-connect-session';
  *   onRedirect={({ loginId }) => saveLogin(loginId)}
  * />
  */
-// forwardRef, not ref-as-prop: the same code then takes a ref in React 18.2 and in 19.
+// forwardRef, not ref-as-prop: the same code then takes a ref in React 18 and in 19. PURE: a
+// bundler may then drop the component from an app that imports only the hook.
 export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, FlinksConnectProps>(
   function FlinksConnect(props, ref) {
     const {
