@@ -1,5 +1,6 @@
 // The built CLI, as `pnpm simulator` runs it.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -23,5 +24,18 @@ describe('flinks-simulator', () => {
     } finally {
       await sim.close();
     }
+  });
+
+  it('is a bin that exists before a build, so pnpm install links it and npx finds it locally', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const bin: string = manifest.bin['flinks-simulator'];
+    expect(bin).not.toMatch(/dist\//);
+    expect(manifest.files).toContain(bin.split('/')[1]);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [fileURLToPath(new URL(`../${bin}`, import.meta.url)), '--help'],
+      { encoding: 'utf8' },
+    );
+    expect(stdout).toContain('Usage: flinks-simulator [options]');
   });
 });
