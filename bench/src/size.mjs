@@ -7,7 +7,7 @@ import {
   measure,
   measureBySourceFile,
   measureFlinksConnect,
-  measureHook,
+  measureHookOnly as measureHook,
 } from '../../packages/react/bench/measure-size.mjs';
 import { bytes, table } from './markdown.mjs';
 

@@ -69,7 +69,7 @@ export interface ConnectSessionState {
 }
 
 export interface ConnectSession {
-  /** The Connect origin: where messages must come from, and what to preconnect to. */
+  /** The Connect origin: where messages must come from. */
   readonly origin: string;
   getState(): ConnectSessionState;
   subscribe(listener: () => void): () => void;
@@ -91,7 +91,7 @@ export interface ConnectSession {
  * Steps after which the token has been redeemed and the user is mid-session: from then on the
  * iframe is never reloaded for expiry. (Any `flinksCode` event counts too.)
  */
-export const TOKEN_SPENDING_STEPS: ReadonlySet<KnownStep | (string & {})> = new Set<
+export const TOKEN_SPENDING_STEPS: ReadonlySet<KnownStep | (string & {})> = /* @__PURE__ */ new Set<
   KnownStep | (string & {})
 >([
   'SUBMIT_CREDENTIAL',

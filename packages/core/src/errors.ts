@@ -6,7 +6,8 @@
 
 /**
  * Every failure the library reports. `code` is what to branch on; `message` says what went wrong
- * and how to fix it (in production bundles, where that prose is left out, it is the code), and
+ * and how to fix it (in production bundles, where that prose is left out, it is the code and the
+ * address of its entry in docs/errors.md), and
  * never contains a token or a secret.
  */
 export type FlinksConnectErrorCode =
@@ -25,11 +26,35 @@ export type FlinksConnectErrorCode =
   /** Flinks Connect posted an error code (`flinksCode`), such as `INVALID_LOGIN`. */
   | 'flinks_error';
 
+/** Where every code's cause and fix is written down; production messages point there. */
+const ERRORS_PAGE = 'https://github.com/flinks-embed/flinks-embed/blob/main/docs/errors.md';
+
+// One brand for every copy of this class: an app whose dependencies load both the ESM and the CJS
+// build (or two versions) has two FlinksConnectError classes, and `instanceof` must work with either.
+const BRAND = /* @__PURE__ */ Symbol.for('@flinks-embed/core/FlinksConnectError');
+
+/**
+ * True for an error this library reported, whichever of its builds or copies made it. The same
+ * test `instanceof FlinksConnectError` does.
+ */
+export const isFlinksConnectError = (value: unknown): value is FlinksConnectError =>
+  (value as { [BRAND]?: unknown } | null | undefined)?.[BRAND] === true;
+
 export class FlinksConnectError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // A subclass keeps the ordinary prototype test; the class itself recognizes every copy.
+    return this === FlinksConnectError ? isFlinksConnectError(value) : super[Symbol.hasInstance](value);
+  }
+
   override readonly name = 'FlinksConnectError';
   readonly code: FlinksConnectErrorCode;
   /** The Flinks error code, for `code: 'flinks_error'`. */
   readonly flinksCode: string | undefined;
+
+  /** The brand `isFlinksConnectError` reads: on the prototype, so it is no field of the error. */
+  get [BRAND](): true {
+    return true;
+  }
 
   constructor(
     code: FlinksConnectErrorCode,
@@ -37,7 +62,8 @@ export class FlinksConnectError extends Error {
     options: { cause?: unknown; flinksCode?: string } = {},
   ) {
     // Error sets `cause` only when the options have one, as `cause: undefined` is a cause too.
-    super(message, options);
+    // Without a message (production builds leave the prose out), the code and where it is explained.
+    super(message || `${code}: see ${ERRORS_PAGE}#${code}`, options);
     this.code = code;
     this.flinksCode = options.flinksCode;
   }
@@ -46,13 +72,13 @@ export class FlinksConnectError extends Error {
 /**
  * The library's own errors. Call sites write the message as `__DEV__ && '...'`: development
  * builds explain what went wrong and name the fix; production builds drop that prose, the way
- * React's do, and carry the code as the message.
+ * React's do, and carry the code and the page that explains it as the message.
  */
 export const failure = (
   code: FlinksConnectErrorCode,
   message: string | false,
   options?: { cause?: unknown; flinksCode?: string },
-): FlinksConnectError => new FlinksConnectError(code, message || code, options);
+): FlinksConnectError => new FlinksConnectError(code, message || '', options);
 
 /** Options errors are thrown where the options are given, so the stack points at the caller. */
 export const invalidOptions = (message: string | false): FlinksConnectError =>

@@ -9,7 +9,7 @@ export type {
   InvalidMessageInfo,
   RefusedMessageReason,
 } from './connect-session';
-export { FlinksConnectError } from './errors';
+export { FlinksConnectError, isFlinksConnectError } from './errors';
 export type { FlinksConnectErrorCode } from './errors';
 export { FLINKS_CODE_DEFINITIONS, STEP_DEFINITIONS } from './event-definitions';
 export type {

@@ -7,6 +7,8 @@ import {
   measureBySourceFile,
   measureCoreShare,
   measureFlinksConnect,
+  measureHookOnly,
+  HOOK_BUDGET_BYTES,
 } from './measure-size.mjs';
 
 const bytes = (/** @type {number} */ n) => `${n.toLocaleString('en-US')} B`;
@@ -23,6 +25,8 @@ console.log(`${'import'.padEnd(64)}${'gzipped'.padStart(9)}${'minified'.padStart
 row('{ FlinksConnect } from @flinks-embed/react (dist + core dist)', flinks);
 row('  core alone: what the component imports from core', core);
 row('  the React binding alone (core external)', binding);
+const hook = await measureHookOnly();
+row(`{ useAuthorizeToken } alone (budget ${bytes(HOOK_BUDGET_BYTES)})`, hook);
 row(
   '{ PlaidLink } from react-plaid-link 5.0.0',
   await measure(`export { PlaidLink } from 'react-plaid-link';`),

@@ -18,8 +18,9 @@ import { useConnectSession } from './use-connect-session';
  *   onRedirect={({ loginId }) => saveLogin(loginId)}
  * />
  */
-// forwardRef, not ref-as-prop: the same code then takes a ref in React 18.2 and in 19.
-export const FlinksConnect = forwardRef<FlinksConnectHandle, FlinksConnectProps>(
+// forwardRef, not ref-as-prop: the same code then takes a ref in React 18 and in 19. PURE: a
+// bundler may then drop the component from an app that imports only the hook.
+export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, FlinksConnectProps>(
   function FlinksConnect(props, ref) {
     const {
       title = 'Connect your bank account',
@@ -36,13 +37,9 @@ export const FlinksConnect = forwardRef<FlinksConnectHandle, FlinksConnectProps>
       return <ErrorSlot render={errorFallback} error={error!} retry={() => session.reload()} />;
     }
     if (!src) {
-      return (
-        <>
-          {/* Warms up DNS, TCP and TLS to Connect while the token is fetched. React 19 hoists it into <head>. */}
-          <link rel="preconnect" href={session.origin} />
-          {loadingFallback}
-        </>
-      );
+      // No <link rel="preconnect">: a cross-site frame never reuses a socket the page opened
+      // (Chromium partitions connections by top-level site), so it only cost bytes.
+      return loadingFallback;
     }
     return (
       <iframe

@@ -8,9 +8,14 @@ export type {
 } from './flinks-connect-props';
 export { useAuthorizeToken } from './use-authorize-token';
 export type { UseAuthorizeTokenOptions, UseAuthorizeTokenResult } from './use-authorize-token';
-// Re-exported so an app needs only this package: the error class for `instanceof`, and the types
+// Re-exported so an app needs only this package: the error class for `instanceof` (and its guard), and the types
 // its callbacks and fetcher are written against.
-export { FlinksConnectError, readConnectRedirect, TOKEN_SPENDING_STEPS } from '@flinks-embed/core';
+export {
+  FlinksConnectError,
+  isFlinksConnectError,
+  readConnectRedirect,
+  TOKEN_SPENDING_STEPS,
+} from '@flinks-embed/core';
 export type {
   AuthorizeTokenOptions,
   AuthorizeTokenResponse,

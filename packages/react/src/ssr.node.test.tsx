@@ -8,14 +8,14 @@ describe('server rendering (Node, no DOM)', () => {
     expect(typeof document).toBe('undefined');
   });
 
-  it('renders the loading state and a preconnect hint, fetching nothing', () => {
+  it('renders the loading state and no preconnect hint, fetching nothing', () => {
     vi.useFakeTimers();
     const fetcher = vi.fn(async () => 'token');
     const html = renderToString(
       <FlinksConnect instance="toolbox" fetchAuthorizeToken={fetcher} params={{ language: 'fr' }} />,
     );
     expect(html).toContain('role="status"');
-    expect(html).toContain('<link rel="preconnect" href="https://toolbox-iframe.private.fin.ag"/>');
+    expect(html).not.toContain('<link');
     expect(html).not.toContain('<iframe');
     expect(html).not.toMatch(/<(script|style|meta)\b/);
     // Nothing was scheduled to fetch later either.

@@ -32,7 +32,7 @@ export function useConnectSession(
         ? `<FlinksConnect> needs exactly one of instance (such as "toolbox") and connectUrl; it got ${
             instance == null ? 'neither' : 'both'
           }.`
-        : 'invalid_options',
+        : '',
     );
   }
   const base = connectUrl ?? connectUrlForInstance(instance!);

@@ -14,6 +14,9 @@ type Core = typeof CoreModule;
 const BASE = 'https://toolbox-iframe.private.fin.ag/v2/';
 const ORIGIN = 'https://toolbox-iframe.private.fin.ag';
 const SECRET = 'tok-3f1c9a77-SECRET';
+const ERRORS_PAGE = 'https://github.com/flinks-embed/flinks-embed/blob/main/docs/errors.md';
+/** A production message: the code, and where docs/errors.md explains it. */
+const productionMessage = (code: string) => `${code}: see ${ERRORS_PAGE}#${code}`;
 
 /** Core's built files, bundled as an app's production build bundles them, then loaded. */
 async function productionCore(): Promise<Core> {
@@ -65,11 +68,11 @@ describe('a production bundle', () => {
     'javascript:alert(1)',
     '/v2/',
     `${BASE}?authorizeToken=stolen`,
-  ])('still refuses the Connect URL %j, with the code as the message', (base) => {
+  ])('still refuses the Connect URL %j, with the code and its docs page as the message', (base) => {
     expect(thrown(() => core.buildConnectUrl(base, {}, 't'))).toMatchObject({
       name: 'FlinksConnectError',
       code: 'invalid_options',
-      message: 'invalid_options',
+      message: productionMessage('invalid_options'),
     });
   });
 
@@ -119,7 +122,10 @@ describe('a production bundle', () => {
       const { status, error } = source.getState();
       source.dispose();
       expect(status).toBe('error');
-      expect(error).toMatchObject({ code: 'invalid_token_response', message: 'invalid_token_response' });
+      expect(error).toMatchObject({
+        code: 'invalid_token_response',
+        message: productionMessage('invalid_token_response'),
+      });
       expect(error!.message).not.toContain(SECRET);
     },
   );

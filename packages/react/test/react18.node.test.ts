@@ -1,6 +1,9 @@
-// The peer range says React 18.2 works too. This installs the packed packages with React 18 and
+// The peer range says React 18.0 works too. This installs the packed packages with React 18 and
 // React DOM 18 in a fresh project, and drives them from plain Node: server rendering, and a
-// client render in jsdom through the whole token-and-message round trip.
+// client render in jsdom through the whole token-and-message round trip. Twice: with the exact
+// floor of the range (18.0.0) and with the last 18 (18.3.1).
+// React 18.0.0 calls itself "18.0.0-fc46dba67-20220329" in React.version, so versions are read
+// from each package.json.
 import { execFileSync } from 'node:child_process';
 import { cpSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,48 +13,54 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject, installPacked } from '../../core/test/packed';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const rootRequire = createRequire(join(root, 'package.json'));
-let project: string;
+// Resolved from this package, which declares React 18 and React DOM 18 under aliases.
+const packageRequire = createRequire(join(root, 'packages/react/package.json'));
 
-/** Copies a package (not a link: React DOM must find *this* project's React, not the workspace's). */
-function install(name: string, from: string): void {
-  cpSync(realpathSync(from), join(project, 'node_modules', name), { recursive: true, dereference: true });
-}
+// [version, the root devDependency aliases that hold that React and React DOM]
+describe.each([
+  ['18.0.0', 'react-18.0', 'react-dom-18.0'],
+  ['18.3.1', 'react-18', 'react-dom-18'],
+])('@flinks-embed/react with React %s', (reactVersion, reactAlias, reactDomAlias) => {
+  let project: string;
 
-const node = (script: string): string =>
-  execFileSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
+  /** Copies a package (not a link: React DOM must find *this* project's React, not the workspace's). */
+  function install(name: string, from: string): void {
+    cpSync(realpathSync(from), join(project, 'node_modules', name), { recursive: true, dereference: true });
+  }
 
-beforeAll(() => {
-  project = consumerProject('flinks-react18-consumer-');
-  installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
-  installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
-  const reactDom18 = dirname(rootRequire.resolve('react-dom-18/package.json'));
-  install('react', dirname(rootRequire.resolve('react-18/package.json')));
-  install('react-dom', reactDom18);
-  install(
-    'scheduler',
-    dirname(createRequire(join(realpathSync(reactDom18), 'index.js')).resolve('scheduler/package.json')),
-  );
-}, 60_000);
+  const node = (script: string): string =>
+    execFileSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
 
-describe('@flinks-embed/react with React 18', () => {
+  beforeAll(() => {
+    project = consumerProject('flinks-react18-consumer-');
+    installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
+    installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
+    const reactDom18 = dirname(packageRequire.resolve(`${reactDomAlias}/package.json`));
+    install('react', dirname(packageRequire.resolve(`${reactAlias}/package.json`)));
+    install('react-dom', reactDom18);
+    install(
+      'scheduler',
+      dirname(createRequire(join(realpathSync(reactDom18), 'index.js')).resolve('scheduler/package.json')),
+    );
+  }, 60_000);
+
   it('server-renders the loading state', () => {
     const out = node(`
       const React = require('react');
       const { renderToString } = require('react-dom/server');
       const { FlinksConnect } = require('@flinks-embed/react');
       const html = renderToString(React.createElement(FlinksConnect, { instance: 'toolbox', fetchAuthorizeToken: () => 't' }));
-      console.log(JSON.stringify({ version: React.version, html }));
+      console.log(JSON.stringify({ version: require('react/package.json').version, html }));
     `);
     const { version, html } = JSON.parse(out) as { version: string; html: string };
-    expect(version).toBe('18.3.1');
+    expect(version).toBe(reactVersion);
     expect(html).toContain('role="status"');
-    expect(html).toContain('rel="preconnect" href="https://toolbox-iframe.private.fin.ag"');
+    expect(html).not.toContain('<link');
     expect(html).not.toContain('<iframe');
   }, 60_000); // a Node process of its own: seconds on a busy machine
 
   it('loads the iframe with the token, accepts its events, reloads through the ref and cleans up', () => {
-    const jsdom = rootRequire.resolve('jsdom');
+    const jsdom = packageRequire.resolve('jsdom');
     const out = node(`
       const { JSDOM } = require(${JSON.stringify(jsdom)});
       const dom = new JSDOM('<!doctype html><div id="root"></div>', { url: 'https://app.example/' });
@@ -95,7 +104,7 @@ describe('@flinks-embed/react with React 18', () => {
         });
         root.unmount();
         console.log(JSON.stringify({
-          version: React.version + ' / ' + require('react-dom/package.json').version,
+          version: require('react/package.json').version + ' / ' + require('react-dom/package.json').version,
           first: tokenOf(first),
           second: tokenOf(second),
           title: first.title,
@@ -106,7 +115,7 @@ describe('@flinks-embed/react with React 18', () => {
       })();
     `);
     expect(JSON.parse(out)).toEqual({
-      version: '18.3.1 / 18.3.1',
+      version: `${reactVersion} / ${reactVersion}`,
       first: 'react18-token-1',
       second: 'react18-token-2',
       title: 'Connect your bank account',

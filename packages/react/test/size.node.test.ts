@@ -1,7 +1,13 @@
 // The size budget, on the built files (the root `pnpm test` builds first). `pnpm bench` prints the
 // figures, the peers' and where the bytes go.
 import { describe, expect, it } from 'vitest';
-import { BUDGET_BYTES, measureBindingOnly, measureFlinksConnect } from '../bench/measure-size.mjs';
+import {
+  BUDGET_BYTES,
+  HOOK_BUDGET_BYTES,
+  measureBindingOnly,
+  measureFlinksConnect,
+  measureHookOnly,
+} from '../bench/measure-size.mjs';
 
 /** The React binding's own share (core left external): it must stay a thin layer over core. */
 const BINDING_BUDGET_BYTES = 1_300;
@@ -29,5 +35,19 @@ describe('what an app pays for <FlinksConnect>', () => {
 
   it(`costs at most ${COMPONENT_BUDGET_BYTES} B gzipped, core included (over DESIGN.md's ${BUDGET_BYTES} B)`, async () => {
     expect((await measureFlinksConnect()).gzipped).toBeLessThanOrEqual(COMPONENT_BUDGET_BYTES);
+  });
+});
+
+describe('what an app pays for useAuthorizeToken alone', () => {
+  it('leaves <FlinksConnect>, its session and its message handling out', async () => {
+    const { code } = await measureHookOnly();
+    expect(code).toContain('useSyncExternalStore');
+    expect(code).not.toContain('clipboard-write'); // the iframe
+    expect(code).not.toContain('Connect your bank account'); // the component's default title
+    expect(code).not.toContain('APP_MOUNTED'); // the connect session's load watchdog
+  });
+
+  it(`costs at most ${HOOK_BUDGET_BYTES} B gzipped, core included`, async () => {
+    expect((await measureHookOnly()).gzipped).toBeLessThanOrEqual(HOOK_BUDGET_BYTES);
   });
 });

@@ -57,10 +57,11 @@ async function main(): Promise<void> {
   if (lifetimeSeconds === 0) fail('--token-lifetime must be at least 1 second.');
   const quiet = values.quiet === true;
 
+  const port = wholeNumber('port', values.port, 8787);
   let simulator;
   try {
     simulator = await startFlinksSimulator({
-      port: wholeNumber('port', values.port, 8787),
+      port,
       ...(values.host === undefined ? {} : { host: values.host }),
       ...(values['customer-id'] === undefined ? {} : { customerId: values['customer-id'] }),
       ...(values['secret-key'] === undefined ? {} : { secretKey: values['secret-key'] }),
@@ -69,6 +70,10 @@ async function main(): Promise<void> {
       log: quiet ? () => {} : (line) => process.stdout.write(`  · ${line}\n`),
     });
   } catch (error) {
+    // The API's message names its option (port: 0); on the command line the fix is a flag.
+    if ((error as { cause?: NodeJS.ErrnoException }).cause?.code === 'EADDRINUSE') {
+      fail(`port ${port} is already in use. Pass --port 0 to pick a free port, or --port <number>.`);
+    }
     fail(error instanceof Error ? error.message : String(error));
   }
 
