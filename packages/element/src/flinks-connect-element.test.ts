@@ -128,9 +128,21 @@ describe('<flinks-connect>', () => {
     });
     expect(thrown).toEqual(errors);
     expect(element.querySelector('iframe')).toBeNull();
-
-    element.removeAttribute('connect-url');
+    element.onEvent = () => {};
     await flush();
+    expect(errors).toHaveLength(1);
+
+    element.removeAttribute('instance');
+    element.params = { authorizeToken: 'mine' } as never;
+    await flush();
+    expect(errors[1]).toMatchObject({
+      code: 'invalid_options',
+      message: expect.stringContaining('authorizeToken'),
+    });
+    element.params = {};
+
+    await flush();
+    expect(errors).toHaveLength(2);
     expect(tokenIn(frame().src)).toBe('token-1');
   });
 

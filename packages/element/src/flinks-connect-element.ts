@@ -207,6 +207,7 @@ export class FlinksConnectElement extends Base {
       if (value != null) params[param] = value !== 'false';
     }
     let key = '';
+    let invalid: unknown;
     if (properties.fetchAuthorizeToken && (instance ?? connectUrl) != null) {
       try {
         key = JSON.stringify([
@@ -220,13 +221,16 @@ export class FlinksConnectElement extends Base {
           properties.retry,
         ]);
       } catch (error) {
-        return this.#fail(error);
+        invalid = error;
+        key = String(error);
       }
     }
+    // The same wrong options are reported once, not again for every unrelated change.
     if (key === (this.#key ?? '')) return;
     this.#unmount();
     if (!key) return;
     this.#key = key;
+    if (invalid) return this.#fail(invalid);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own `this`
     const element = this;
     try {
@@ -287,7 +291,6 @@ export class FlinksConnectElement extends Base {
 
   /** Wrong options: reported like any error, and thrown where developers see it. */
   #fail(error: unknown): void {
-    this.#key = undefined;
     try {
       this.#properties.onError?.(error as FlinksConnectError);
     } finally {
