@@ -6,7 +6,8 @@ import { chromium, type Browser, type BrowserContext, type FrameLocator, type Pa
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
 import type { FlinksConnectElement } from '../src/define';
-import { hostPage, startHostApp, type HostApp } from './host-app';
+import type { FlinksConnectMount } from '../src/index';
+import { hostPage, mountPage, startHostApp, type HostApp } from './host-app';
 
 const HAPPY_PATH = [
   'APP_MOUNTED',
@@ -63,6 +64,7 @@ beforeAll(async () => {
   ]);
   host = await startHostApp(sim);
   host.page('/', hostPage(`connect-url="${sim.connectUrl}" demo consent-enable="false"`));
+  host.page('/mount', mountPage(sim.connectUrl));
 });
 
 afterAll(async () => {
@@ -296,11 +298,47 @@ describe('<flinks-connect> on a plain HTML page', () => {
   });
 });
 
+describe('mountFlinksConnect on a plain HTML page', () => {
+  it('shows an alert with a retry button when the token endpoint fails, loads a fresh token on retry, and destroy() leaves nothing', async () => {
+    sim.setFaults({ failNextTokenRequests: 1 });
+    await page.goto(`${host.origin}/mount`);
+    const bank = page.locator('#bank');
+    await expect
+      .poll(() => bank.getByRole('alert').textContent(), eventually)
+      .toBe('Your bank connection could not be loaded.');
+    expect((await log()).filter((entry) => entry.via === 'onError')).toEqual([
+      { via: 'onError', detail: 'token_fetch_failed' },
+    ]);
+    expect(await iframeSrcs()).toEqual([]);
+    expect(host.failures).toEqual([expect.objectContaining({ name: 'FlinksApiError' })]);
+
+    await bank.getByRole('button', { name: 'Try again' }).click();
+    await expect
+      .poll(
+        async () => (await log()).some((entry) => (entry.detail as { step?: string }).step === 'APP_MOUNTED'),
+        eventually,
+      )
+      .toBe(true);
+    expect(await bank.getByRole('alert').count()).toBe(0);
+    const [src] = await iframeSrcs();
+    const token = tokenOf(src!);
+    expect(token).toMatch(GUID);
+    expect(src!.split(token)).toHaveLength(2);
+    expect(sim.loadsOf(token)).toBe(1);
+    expect(host.tokenRequests).toBe(2);
+
+    await page.evaluate(() => window.mounted.destroy());
+    expect(await leftBehind()).toEqual({ listeners: [], timers: 0 });
+    expect(await page.evaluate(() => document.getElementById('bank')!.childNodes.length)).toBe(0);
+  });
+});
+
 declare global {
   interface Window {
     record: { log: Entry[]; tokenRequests: number; aborted: number };
     live: { listeners: { on: string; type: string }[]; timers: Set<number> };
     messagesReceived: number;
     connect: FlinksConnectElement;
+    mounted: FlinksConnectMount;
   }
 }

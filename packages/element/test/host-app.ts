@@ -59,15 +59,7 @@ const TRACKER = `<script>
   };
 </script>`;
 
-/**
- * The app's own code: the fetcher asks this origin's endpoint, and every callback, DOM event and
- * aborted token request is written to `window.record`.
- */
-const APP = `<script type="module">
-  import '@flinks-embed/element/define';
-  window.record = { log: [], tokenRequests: 0, aborted: 0 };
-  const element = document.querySelector('flinks-connect');
-  element.fetchAuthorizeToken = async ({ signal }) => {
+const FETCHER = `async ({ signal }) => {
     record.tokenRequests++;
     try {
       const response = await fetch('/api/token', { method: 'POST', signal });
@@ -77,16 +69,9 @@ const APP = `<script type="module">
       if (signal.aborted) record.aborted++;
       throw error;
     }
-  };
-  element.onRedirect = (details) => record.log.push({ via: 'onRedirect', detail: details });
-  element.onError = (error) => record.log.push({ via: 'onError', detail: error.code });
-  element.addEventListener('flinks-event', (event) => record.log.push({ via: event.type, detail: event.detail }));
-  element.addEventListener('flinks-redirect', (event) => record.log.push({ via: event.type, detail: event.detail }));
-  element.addEventListener('flinks-error', (event) => record.log.push({ via: event.type, detail: event.detail.code }));
-</script>`;
+  }`;
 
-/** A whole page around one `<flinks-connect>` with these attributes. */
-export const hostPage = (attributes: string): string => `<!doctype html>
+const page = (body: string, app: string): string => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Plain HTML host</title>
 <script type="importmap">${IMPORT_MAP}</script>
@@ -94,19 +79,57 @@ ${TRACKER}
 </head>
 <body>
 <h1>Link your bank account</h1>
-<flinks-connect ${attributes}></flinks-connect>
-${APP}
+${body}
+<script type="module">
+  // (Import declarations are hoisted: this line still runs first of the module's own code.)
+  window.record = { log: [], tokenRequests: 0, aborted: 0 };
+  ${app}
+</script>
 </body>
 </html>`;
+
+/**
+ * A page around one `<flinks-connect>` with these attributes. The fetcher asks this origin's
+ * endpoint; every callback, DOM event and aborted token request is written to `window.record`.
+ */
+export const hostPage = (attributes: string): string =>
+  page(
+    `<flinks-connect ${attributes}></flinks-connect>`,
+    `import '@flinks-embed/element/define';
+  const element = document.querySelector('flinks-connect');
+  element.fetchAuthorizeToken = ${FETCHER};
+  element.onRedirect = (details) => record.log.push({ via: 'onRedirect', detail: details });
+  element.onError = (error) => record.log.push({ via: 'onError', detail: error.code });
+  element.addEventListener('flinks-event', (event) => record.log.push({ via: event.type, detail: event.detail }));
+  element.addEventListener('flinks-redirect', (event) => record.log.push({ via: event.type, detail: event.detail }));
+  element.addEventListener('flinks-error', (event) => record.log.push({ via: event.type, detail: event.detail.code }));`,
+  );
+
+/** A page that calls `mountFlinksConnect` on a `<div id="bank">` and keeps the handle as `window.mounted`. */
+export const mountPage = (connectUrl: string): string =>
+  page(
+    '<div id="bank"></div>',
+    `import { mountFlinksConnect } from '@flinks-embed/element';
+  window.mounted = mountFlinksConnect(document.getElementById('bank'), {
+    connectUrl: ${JSON.stringify(connectUrl)},
+    params: { demo: true, consentEnable: false },
+    retry: false,
+    fetchAuthorizeToken: ${FETCHER},
+    onEvent: (event) => record.log.push({ via: 'onEvent', detail: event }),
+    onError: (error) => record.log.push({ via: 'onError', detail: error.code }),
+  });`,
+  );
 
 export interface HostApp {
   /** `http://localhost:PORT`: another origin (and site) than the simulator's `127.0.0.1`. */
   readonly origin: string;
   /** Serves `html` at `path`. */
   page(path: string, html: string): void;
+  /** What the token endpoint failed with (a FlinksApiError when the simulator was told to fail). */
+  readonly failures: unknown[];
   /** Token requests the endpoint has received. */
   readonly tokenRequests: number;
-  /** Starts counting token requests from zero. */
+  /** Starts counting token requests and failures from zero. */
   resetTokenRequests(): void;
   /** Holds token requests until the returned function is called. */
   holdTokens(): () => void;
@@ -115,9 +138,12 @@ export interface HostApp {
 
 export async function startHostApp(sim: FlinksSimulator): Promise<HostApp> {
   const pages = new Map<string, string>();
+  const failures: unknown[] = [];
   const tokenHandler = toNodeListener(
     createAuthorizeTokenHandler(
       createFlinksClient({ baseUrl: sim.apiBaseUrl, customerId: sim.customerId, secretKey: sim.secretKey }),
+      // The failures are the ones a test asks the simulator for; the page reports them.
+      { onError: (error) => failures.push(error) },
     ),
   );
   let tokenRequests = 0;
@@ -151,10 +177,14 @@ export async function startHostApp(sim: FlinksSimulator): Promise<HostApp> {
   return {
     origin: `http://localhost:${(server.address() as AddressInfo).port}`,
     page: (path, html) => void pages.set(path, html),
+    failures,
     get tokenRequests() {
       return tokenRequests;
     },
-    resetTokenRequests: () => void (tokenRequests = 0),
+    resetTokenRequests() {
+      tokenRequests = 0;
+      failures.length = 0;
+    },
     holdTokens() {
       let release!: () => void;
       held = new Promise((resolve) => (release = resolve));
