@@ -13,5 +13,4 @@ export default defineConfig({
   // folded away by any bundler that sets NODE_ENV to production; off in a browser without a bundler.
   define: { __DEV__: '(typeof process == "object" && process.env.NODE_ENV !== "production")' },
   clean: true,
-  external: ['@flinks-embed/core'],
 });

@@ -55,6 +55,9 @@ describe('the built package', () => {
       }
     }
     expect(manifest.dependencies).toEqual({ '@flinks-embed/core': 'workspace:^' });
+    // Core is imported, not bundled in: an app with the React binding too gets one copy.
+    expect(read('dist/index.js')).toContain('from "@flinks-embed/core"');
+    expect(read('dist/index.js')).not.toContain('createAuthorizeTokenSource');
     const types = read(manifest.exports['./define'].import.types);
     // The declarations live in a shared chunk, which the entry's types import.
     const chunk = read(`dist/${/from "\.\/(flinks-connect-element-[\w-]+)\.js"/.exec(types)?.[1]}.d.ts`);
