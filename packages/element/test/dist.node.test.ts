@@ -1,6 +1,6 @@
 // Tests what ships: the built files, in both module formats, as Node loads them.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -57,7 +57,11 @@ describe('the built package', () => {
     expect(manifest.dependencies).toEqual({ '@flinks-embed/core': 'workspace:^' });
     // Core is imported, not bundled in: an app with the React binding too gets one copy.
     expect(read('dist/index.js')).toContain('from "@flinks-embed/core"');
-    expect(read('dist/index.js')).not.toContain('createAuthorizeTokenSource');
+    for (const file of readdirSync(new URL('../dist/', import.meta.url)).filter((name) =>
+      /\.c?js$/.test(name),
+    )) {
+      expect(read(`dist/${file}`)).not.toContain('createAuthorizeTokenSource');
+    }
     const types = read(manifest.exports['./define'].import.types);
     // The declarations live in a shared chunk, which the entry's types import.
     const chunk = read(`dist/${/from "\.\/(flinks-connect-element-[\w-]+)\.js"/.exec(types)?.[1]}.d.ts`);
