@@ -1,0 +1,325 @@
+import {
+  paramEntries,
+  type ConnectEvent,
+  type ConnectParams,
+  type FlinksConnectError,
+  type RedirectDetails,
+} from '@flinks-embed/core';
+import { mountFlinksConnect, type FlinksConnectMount, type MountFlinksConnectOptions } from './mount';
+
+/** The boolean Connect parameters, each an attribute: `consentEnable` is `consent-enable`. */
+export const BOOLEAN_PARAMS = [
+  'demo',
+  'demoOutbound',
+  'innerRedirect',
+  'consentEnable',
+  'closeEnable',
+  'headerEnable',
+  'headerImgEnable',
+  'backEnable',
+  'staticLoadingEnable',
+  'removePadding',
+  'institutionFilterEnable',
+  'desktopLayout',
+  'fixedHeightEnable',
+  'boxLayout',
+  'stringify',
+  'accountSelectorMultiple',
+  'accountSelectorNoTitle',
+  'scheduleRefresh',
+  'enhancedMFA',
+  'skipEnhancedMFA',
+  'resumeSelectedAccounts',
+  'oauthWindowRedirect',
+  'accountSelectorEnable',
+  'showAllAccounts',
+  'detailsAndStatementEnable',
+  'withTransactions',
+  'jsRedirect',
+  'webview',
+] as const;
+
+/** `enhancedMFA` -> `enhanced-mfa`. */
+const attributeOf = (param: string): string => param.replace(/[A-Z]+/g, (upper) => `-${upper.toLowerCase()}`);
+
+/** The element's properties besides those that mirror its attributes. */
+// `title` and `className` would be the element's own: the iframe's are `frame-title` and
+// `iframeAttributes.class`.
+export type FlinksConnectElementProperties = Omit<
+  MountFlinksConnectOptions,
+  'fetchAuthorizeToken' | 'title' | 'className'
+> & {
+  /** Asks *your* server for a fresh authorize token. The element waits for it before it fetches anything. */
+  fetchAuthorizeToken?: MountFlinksConnectOptions['fetchAuthorizeToken'] | undefined;
+};
+
+const DEFAULT_TITLE = 'Connect your bank account';
+
+const PROPERTIES = [
+  'fetchAuthorizeToken',
+  'params',
+  'onEvent',
+  'onRedirect',
+  'onError',
+  'onInvalidMessage',
+  'tokenLifetimeMs',
+  'refreshMarginMs',
+  'fetchTimeoutMs',
+  'retry',
+  'now',
+  'loadTimeoutMs',
+  'loadingText',
+  'errorText',
+  'retryText',
+  'loadingFallback',
+  'errorFallback',
+  'iframeAttributes',
+] as const satisfies readonly (keyof FlinksConnectElementProperties)[];
+
+// Importing this module on a server (no DOM) must not throw: the class then extends a stand-in
+// that is never instantiated, because `customElements` does not exist there either.
+const Base = (typeof HTMLElement == 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
+
+/**
+ * `<flinks-connect>`: `mountFlinksConnect` as a custom element. Attributes: `instance` or
+ * `connect-url`, `language`, `frame-title`, and every boolean Connect parameter in kebab case
+ * (`consent-enable`, `inner-redirect`, ...: present or `"true"` is true, `"false"` is false,
+ * absent leaves Flinks' default). Properties: `fetchAuthorizeToken`, `params` (merged under
+ * the attributes), the callbacks and the token options. Events: `flinks-event`,
+ * `flinks-redirect` and `flinks-error`, which bubble.
+ *
+ * It loads when it is in the document with a target and a fetcher. A change of the target, the
+ * params or the token options loads again with a fresh token; new callbacks or an equal
+ * `params` object change nothing. Removed from the document, it drops the iframe, every
+ * listener and timer, and aborts a token request in flight; added again, it starts over.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the accessors' types, below
+export class FlinksConnectElement extends Base {
+  static readonly observedAttributes = [
+    'instance',
+    'connect-url',
+    'language',
+    'frame-title',
+    ...BOOLEAN_PARAMS.map(attributeOf),
+  ];
+
+  static {
+    // One accessor per property, on the prototype: setting one schedules an update, which
+    // reloads only when what the iframe loads has changed.
+    for (const name of PROPERTIES) {
+      Object.defineProperty(this.prototype, name, {
+        configurable: true,
+        enumerable: true,
+        get(this: FlinksConnectElement) {
+          return this.#properties[name];
+        },
+        set(this: FlinksConnectElement, value: unknown) {
+          (this.#properties as Record<string, unknown>)[name] = value;
+          this.#schedule();
+        },
+      });
+    }
+  }
+
+  #properties: FlinksConnectElementProperties = {};
+  #mount: FlinksConnectMount | undefined;
+  /** What the current mount loads; `undefined` for no mount. */
+  #key: string | undefined;
+  #queued = false;
+
+  /** The Flinks instance name, such as `"toolbox"`: the `instance` attribute. */
+  get instance(): string | null {
+    return this.getAttribute('instance');
+  }
+  set instance(value: string | null) {
+    this.#reflect('instance', value);
+  }
+
+  /** The Connect base URL: the `connect-url` attribute. */
+  get connectUrl(): string | null {
+    return this.getAttribute('connect-url');
+  }
+  set connectUrl(value: string | null) {
+    this.#reflect('connect-url', value);
+  }
+
+  /** Loads the iframe again with a fresh token (the user starts over). */
+  reload(): void {
+    this.#mount?.reload();
+  }
+
+  connectedCallback(): void {
+    // A property set before this element was upgraded is an own property hiding the accessor.
+    for (const name of [...PROPERTIES, 'instance', 'connectUrl'] as const) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value: unknown = this[name];
+        delete this[name];
+        (this as Record<string, unknown>)[name] = value;
+      }
+    }
+    this.#schedule();
+  }
+
+  disconnectedCallback(): void {
+    // At once, not later: an iframe put back into a document would load its src, and so its
+    // token, a second time.
+    this.#unmount();
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (name === 'frame-title') this.querySelector('iframe')?.setAttribute('title', value ?? DEFAULT_TITLE);
+    else this.#schedule();
+  }
+
+  #reflect(name: string, value: string | null): void {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
+
+  /** Several changes in one task (attributes, then properties) make one load, not several. */
+  #schedule(): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#update();
+    });
+  }
+
+  #unmount(): void {
+    this.#mount?.destroy();
+    this.#mount = this.#key = undefined;
+  }
+
+  #emit<K extends keyof FlinksConnectEventMap>(type: K, detail: FlinksConnectEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #update(): void {
+    if (!this.isConnected) return;
+    const properties = this.#properties;
+    const { instance, connectUrl } = this;
+    const params: ConnectParams = { ...properties.params };
+    const language = this.getAttribute('language');
+    if (language != null) params.language = language;
+    for (const param of BOOLEAN_PARAMS) {
+      const value = this.getAttribute(attributeOf(param));
+      if (value != null) params[param] = value !== 'false';
+    }
+    let key = '';
+    let invalid: unknown;
+    if (properties.fetchAuthorizeToken && (instance ?? connectUrl) != null) {
+      try {
+        key = JSON.stringify([
+          instance,
+          connectUrl,
+          paramEntries(params),
+          properties.loadTimeoutMs,
+          properties.tokenLifetimeMs,
+          properties.refreshMarginMs,
+          properties.fetchTimeoutMs,
+          properties.retry,
+        ]);
+      } catch (error) {
+        invalid = error;
+        key = String(error);
+      }
+    }
+    // The same wrong options are reported once, not again for every unrelated change.
+    if (key === (this.#key ?? '')) return;
+    this.#unmount();
+    if (!key) return;
+    this.#key = key;
+    if (invalid) return this.#fail(invalid);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own `this`
+    const element = this;
+    try {
+      this.#mount = mountFlinksConnect(this, {
+        ...properties,
+        // Both as given: mountFlinksConnect says which one to drop when there are two.
+        ...({ instance, connectUrl } as { instance: string }),
+        params,
+        // Read when called: a new fetcher, clock or callback changes nothing already loaded.
+        fetchAuthorizeToken: (context) => element.#properties.fetchAuthorizeToken!(context),
+        now: () => (element.#properties.now ?? Date.now)(),
+        get title() {
+          return element.getAttribute('frame-title') ?? DEFAULT_TITLE;
+        },
+        get loadingText() {
+          return element.#properties.loadingText;
+        },
+        get errorText() {
+          return element.#properties.errorText;
+        },
+        get retryText() {
+          return element.#properties.retryText;
+        },
+        get loadingFallback() {
+          return element.#properties.loadingFallback;
+        },
+        get errorFallback() {
+          return element.#properties.errorFallback;
+        },
+        // `finally`: a throwing callback must not keep the DOM event from its listeners.
+        onEvent(event) {
+          try {
+            element.#properties.onEvent?.(event);
+          } finally {
+            element.#emit('flinks-event', event);
+          }
+        },
+        onRedirect(details, event) {
+          try {
+            element.#properties.onRedirect?.(details, event);
+          } finally {
+            element.#emit('flinks-redirect', details);
+          }
+        },
+        onError(error) {
+          try {
+            element.#properties.onError?.(error);
+          } finally {
+            element.#emit('flinks-error', error);
+          }
+        },
+        onInvalidMessage: (data) => element.#properties.onInvalidMessage?.(data),
+      });
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Wrong options: reported like any error, and thrown where developers see it. */
+  #fail(error: unknown): void {
+    try {
+      this.#properties.onError?.(error as FlinksConnectError);
+    } finally {
+      this.#emit('flinks-error', error as FlinksConnectError);
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+}
+
+// The accessors above, typed: declaration merging adds them to the class.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface FlinksConnectElement extends FlinksConnectElementProperties {}
+
+/** The events `<flinks-connect>` dispatches, with their `detail`. */
+export interface FlinksConnectEventMap {
+  /** Every accepted Connect event. */
+  'flinks-event': CustomEvent<ConnectEvent>;
+  /** The user linked an account. */
+  'flinks-redirect': CustomEvent<RedirectDetails>;
+  /** Token fetch failures, load timeouts, refused tokens, Flinks error codes and wrong options. */
+  'flinks-error': CustomEvent<FlinksConnectError>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'flinks-connect': FlinksConnectElement;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface HTMLElementEventMap extends FlinksConnectEventMap {}
+}

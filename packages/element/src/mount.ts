@@ -1,0 +1,195 @@
+import {
+  connectUrlForInstance,
+  createConnectSession,
+  FlinksConnectError,
+  type AuthorizeTokenOptions,
+  type ConnectEvent,
+  type ConnectParams,
+  type ConnectSessionHandlers,
+  type FetchAuthorizeToken,
+  type RedirectDetails,
+} from '@flinks-embed/core';
+import { defaultErrorFallback, defaultLoadingFallback } from './fallbacks';
+
+/** What `errorFallback` is given. */
+export interface ErrorFallbackProps {
+  /** What went wrong; branch on `error.code`. */
+  error: FlinksConnectError;
+  /** Starts again: a fresh token and a fresh iframe load. */
+  retry: () => void;
+}
+
+/** Where Connect is served from: exactly one of `instance` and `connectUrl`. */
+export type FlinksConnectTarget =
+  | {
+      /** Your Flinks instance name, such as `"toolbox"` (the sandbox): Connect is served from `https://{instance}-iframe.private.fin.ag/v2/`. */
+      instance: string;
+      connectUrl?: never;
+    }
+  | {
+      instance?: never;
+      /** The Connect base URL, such as `"https://toolbox-iframe.private.fin.ag/v2/"` or the local simulator's. */
+      connectUrl: string;
+    };
+
+/** The options of `mountFlinksConnect` besides `instance` / `connectUrl`: those of `<FlinksConnect>`. */
+export interface MountFlinksConnectOptions extends AuthorizeTokenOptions {
+  /**
+   * Asks *your* server for a fresh authorize token; called once per iframe load. Resolve to the
+   * token or to `{ token, expiresAt?, expiresIn? }`, and honour `signal`.
+   */
+  fetchAuthorizeToken: FetchAuthorizeToken;
+  /** Connect customization parameters (`language`, `consentEnable`, `redirectUrl`, ...). */
+  params?: ConnectParams | undefined;
+  /** Every event from this iframe. */
+  onEvent?: ((event: ConnectEvent) => void) | undefined;
+  /** The user linked an account: `loginId`, `institution`, and `requestId`/`accountId`/`tag`/`url` when Flinks sends them. */
+  onRedirect?: ((details: RedirectDetails, event: ConnectEvent) => void) | undefined;
+  /** Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`, `error.flinksCode`). */
+  onError?: ((error: FlinksConnectError) => void) | undefined;
+  /** A message from this iframe that is not a Connect event. */
+  onInvalidMessage?: ((data: unknown) => void) | undefined;
+  /** How long to wait for Connect to report `APP_MOUNTED` before showing a load error. Default 30,000. */
+  loadTimeoutMs?: number | undefined;
+  /** The iframe's accessible name. Default `"Connect your bank account"`. */
+  title?: string | undefined;
+  /** The default loading line (a `role="status"` paragraph). Default `"Loading your bank connection…"`. */
+  loadingText?: string | undefined;
+  /** The default error sentence (a `role="alert"` paragraph). Default `"Your bank connection could not be loaded."`. */
+  errorText?: string | undefined;
+  /** The default error's retry button. Default `"Try again"`. */
+  retryText?: string | undefined;
+  /** Shown until the iframe has a token, instead of the default loading line. */
+  loadingFallback?: (() => Node) | undefined;
+  /** Shown instead of the iframe on errors, instead of the default alert and retry button. */
+  errorFallback?: ((props: ErrorFallbackProps) => Node) | undefined;
+  /** On the iframe. Its default size (100% wide, 760 px high) is given as attributes, so any CSS wins. */
+  className?: string | undefined;
+  /**
+   * Any other iframe attribute, such as `allow` (default `"clipboard-write; fullscreen"`),
+   * `width`, `height` or `sandbox`. Not `src` or `title`.
+   */
+  iframeAttributes?: Readonly<Record<string, string>> | undefined;
+}
+
+/** The options of `mountFlinksConnect`. */
+export type MountFlinksConnectProps = FlinksConnectTarget & MountFlinksConnectOptions;
+
+/** What `mountFlinksConnect` returns. */
+export interface FlinksConnectMount {
+  /** Loads the iframe again with a fresh token (the user starts over). */
+  reload(): void;
+  /** Removes what it rendered, every listener and timer, and aborts a token request in flight. */
+  destroy(): void;
+}
+
+/** An app callback that throws must not stop the library's own handling of the same message. */
+const isolate =
+  <A extends unknown[]>(callback: ((...args: A) => void) | undefined) =>
+  (...args: A): void => {
+    try {
+      callback?.(...args);
+    } catch (error) {
+      // Rethrown where developers see it (the console, window.onerror), after our own handling.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
+
+/**
+ * Flinks Connect in `container`, without a framework: the same token, message and cleanup rules
+ * as `<FlinksConnect>`. It replaces the container's content with a loading line, then the
+ * iframe (a fresh element for every load, each with a token no other load had), or an error
+ * with a retry button. Messages are accepted only from that iframe. Nothing is fetched before
+ * the next task, so a `destroy()` in the same task fetches nothing.
+ *
+ * `title`, the texts and the fallbacks are read each time something is rendered; every other
+ * option is read once: mount again to change them.
+ *
+ * @example
+ * const connect = mountFlinksConnect(document.getElementById('bank')!, {
+ *   instance: 'toolbox',
+ *   fetchAuthorizeToken: ({ signal }) =>
+ *     fetch('/api/flinks/authorize-token', { method: 'POST', signal }).then((r) => r.json()),
+ *   onRedirect: ({ loginId }) => saveLogin(loginId),
+ * });
+ * // later: connect.destroy();
+ */
+export function mountFlinksConnect(container: Element, options: MountFlinksConnectProps): FlinksConnectMount {
+  const { instance, connectUrl } = options;
+  if ((instance == null) === (connectUrl == null)) {
+    throw new FlinksConnectError(
+      'invalid_options',
+      __DEV__
+        ? `mountFlinksConnect needs exactly one of instance (such as "toolbox") and connectUrl; it got ${
+            instance == null ? 'neither' : 'both'
+          }.`
+        : 'invalid_options',
+    );
+  }
+  let frame: HTMLIFrameElement | undefined;
+  let node: Node | undefined;
+  // What is on screen: the iframe's src, the error, or `null` for the loading fallback.
+  let shown: unknown;
+  const handlers: ConnectSessionHandlers = {
+    onEvent: isolate(options.onEvent),
+    onRedirect: isolate(options.onRedirect),
+    onError: isolate(options.onError),
+    onInvalidMessage: isolate(options.onInvalidMessage),
+  };
+  const session = createConnectSession({
+    ...options,
+    connectUrl: connectUrl ?? connectUrlForInstance(instance!),
+    getFrame: () => frame?.contentWindow,
+    handlers,
+  });
+  const retry = (): void => session.reload();
+
+  const render = (): void => {
+    const { status, src, error } = session.getState();
+    const next = status === 'error' ? error : src;
+    if (next === shown) return;
+    shown = next;
+    frame = undefined;
+    if (error && status === 'error') {
+      node = (options.errorFallback ?? defaultErrorFallback(options.errorText, options.retryText))({
+        error,
+        retry,
+      });
+    } else if (!src) {
+      node = (options.loadingFallback ?? defaultLoadingFallback(options.loadingText))();
+    } else {
+      // A fresh element per load: changing the src of a live iframe would add an entry to the
+      // host page's history, so the Back button would step through old Connect loads.
+      node = frame = document.createElement('iframe');
+      frame.title = options.title ?? 'Connect your bank account';
+      // Attributes, not inline style: they are presentational hints, so any CSS wins.
+      const attributes = { allow: 'clipboard-write; fullscreen', width: '100%', height: '760' };
+      for (const [name, value] of Object.entries({ ...attributes, ...options.iframeAttributes })) {
+        if (name !== 'src' && name !== 'title') frame.setAttribute(name, value);
+      }
+      if (options.className) frame.className = options.className;
+      frame.style.border = '0';
+      // Last: the document loads (and spends the token) when the element is inserted.
+      frame.src = src;
+    }
+    container.replaceChildren(node);
+  };
+
+  const unsubscribe = session.subscribe(render);
+  render();
+  session.start();
+  let destroyed = false;
+  return {
+    reload: retry,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      unsubscribe();
+      session.dispose();
+      node?.parentNode?.removeChild(node);
+      node = frame = undefined;
+    },
+  };
+}

@@ -1,0 +1,202 @@
+// A plain host app for the browser tests: HTML pages with `<script type="module">`, the built
+// element and core files (an import map names them, as a page without a bundler does), and a
+// token endpoint in front of the simulator.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createAuthorizeTokenHandler, createFlinksClient } from '@flinks-embed/server';
+import { toNodeListener } from '@flinks-embed/server/node';
+import type { FlinksSimulator } from '@flinks-embed/simulator';
+
+const DIST = {
+  '/element/': fileURLToPath(new URL('../dist/', import.meta.url)),
+  '/core/': fileURLToPath(new URL('../../core/dist/', import.meta.url)),
+};
+
+const IMPORT_MAP = JSON.stringify({
+  imports: {
+    '@flinks-embed/core': '/core/index.js',
+    '@flinks-embed/element': '/element/index.js',
+    '@flinks-embed/element/define': '/element/define.js',
+  },
+});
+
+/**
+ * Before any module: records what the library leaves behind on `window` and `document` (its
+ * listeners) and its pending timers, and every message the page receives.
+ */
+const TRACKER = `<script>
+  window.messagesReceived = 0;
+  window.addEventListener('message', () => window.messagesReceived++);
+  window.live = { listeners: [], timers: new Set() };
+  for (const [name, target] of [['window', window], ['document', document]]) {
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    target.addEventListener = (type, listener, options) => {
+      live.listeners.push({ on: name, type, listener });
+      add(type, listener, options);
+    };
+    target.removeEventListener = (type, listener, options) => {
+      const index = live.listeners.findIndex((l) => l.on === name && l.type === type && l.listener === listener);
+      if (index >= 0) live.listeners.splice(index, 1);
+      remove(type, listener, options);
+    };
+  }
+  const set = window.setTimeout.bind(window);
+  const clear = window.clearTimeout.bind(window);
+  window.setTimeout = (callback, ms, ...args) => {
+    const id = set(() => {
+      live.timers.delete(id);
+      callback(...args);
+    }, ms);
+    live.timers.add(id);
+    return id;
+  };
+  window.clearTimeout = (id) => {
+    live.timers.delete(id);
+    clear(id);
+  };
+</script>`;
+
+const FETCHER = `async ({ signal }) => {
+    record.tokenRequests++;
+    try {
+      const response = await fetch('/api/token', { method: 'POST', signal });
+      if (!response.ok) throw new Error('token endpoint answered ' + response.status);
+      return await response.json();
+    } catch (error) {
+      if (signal.aborted) record.aborted++;
+      throw error;
+    }
+  }`;
+
+const page = (body: string, app: string): string => `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Plain HTML host</title>
+<script type="importmap">${IMPORT_MAP}</script>
+${TRACKER}
+</head>
+<body>
+<h1>Link your bank account</h1>
+${body}
+<script type="module">
+  // (Import declarations are hoisted: this line still runs first of the module's own code.)
+  window.record = { log: [], tokenRequests: 0, aborted: 0 };
+  ${app}
+</script>
+</body>
+</html>`;
+
+/**
+ * A page around one `<flinks-connect>` with these attributes. The fetcher asks this origin's
+ * endpoint; every callback, DOM event and aborted token request is written to `window.record`.
+ */
+export const hostPage = (attributes: string): string =>
+  page(
+    `<flinks-connect ${attributes}></flinks-connect>`,
+    `import '@flinks-embed/element/define';
+  const element = document.querySelector('flinks-connect');
+  element.fetchAuthorizeToken = ${FETCHER};
+  element.onRedirect = (details) => record.log.push({ via: 'onRedirect', detail: details });
+  element.onError = (error) => record.log.push({ via: 'onError', detail: error.code });
+  element.addEventListener('flinks-event', (event) => record.log.push({ via: event.type, detail: event.detail }));
+  element.addEventListener('flinks-redirect', (event) => record.log.push({ via: event.type, detail: event.detail }));
+  element.addEventListener('flinks-error', (event) => record.log.push({ via: event.type, detail: event.detail.code }));`,
+  );
+
+/** A page that calls `mountFlinksConnect` on a `<div id="bank">` and keeps the handle as `window.mounted`. */
+export const mountPage = (connectUrl: string): string =>
+  page(
+    '<div id="bank"></div>',
+    `import { mountFlinksConnect } from '@flinks-embed/element';
+  window.mounted = mountFlinksConnect(document.getElementById('bank'), {
+    connectUrl: ${JSON.stringify(connectUrl)},
+    params: { demo: true, consentEnable: false },
+    retry: false,
+    fetchAuthorizeToken: ${FETCHER},
+    onEvent: (event) => record.log.push({ via: 'onEvent', detail: event }),
+    onError: (error) => record.log.push({ via: 'onError', detail: error.code }),
+  });`,
+  );
+
+export interface HostApp {
+  /** `http://localhost:PORT`: another origin (and site) than the simulator's `127.0.0.1`. */
+  readonly origin: string;
+  /** Serves `html` at `path`. */
+  page(path: string, html: string): void;
+  /** What the token endpoint failed with (a FlinksApiError when the simulator was told to fail). */
+  readonly failures: unknown[];
+  /** Token requests the endpoint has received. */
+  readonly tokenRequests: number;
+  /** Starts counting token requests and failures from zero. */
+  resetTokenRequests(): void;
+  /** Holds token requests until the returned function is called. */
+  holdTokens(): () => void;
+  close(): Promise<void>;
+}
+
+export async function startHostApp(sim: FlinksSimulator): Promise<HostApp> {
+  const pages = new Map<string, string>();
+  const failures: unknown[] = [];
+  const tokenHandler = toNodeListener(
+    createAuthorizeTokenHandler(
+      createFlinksClient({ baseUrl: sim.apiBaseUrl, customerId: sim.customerId, secretKey: sim.secretKey }),
+      // The failures are the ones a test asks the simulator for; the page reports them.
+      { onError: (error) => failures.push(error) },
+    ),
+  );
+  let tokenRequests = 0;
+  let held: Promise<void> | undefined;
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+    if (path === '/api/token') {
+      tokenRequests++;
+      void (held ?? Promise.resolve()).then(() => tokenHandler(req, res));
+      return;
+    }
+    const html = pages.get(path);
+    if (html !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    const [prefix, dir] = Object.entries(DIST).find(([prefix]) => path.startsWith(prefix)) ?? [];
+    const file = prefix && path.slice(prefix.length);
+    if (!dir || !file || !/^[\w.-]+\.js$/.test(file)) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    readFile(dir + file).then(
+      (code) => res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(code),
+      () => res.writeHead(404).end('Not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+  return {
+    origin: `http://localhost:${(server.address() as AddressInfo).port}`,
+    page: (path, html) => void pages.set(path, html),
+    failures,
+    get tokenRequests() {
+      return tokenRequests;
+    },
+    resetTokenRequests() {
+      tokenRequests = 0;
+      failures.length = 0;
+    },
+    holdTokens() {
+      let release!: () => void;
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

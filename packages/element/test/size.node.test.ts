@@ -1,0 +1,31 @@
+// Size budgets on the built files (the root `pnpm test` builds first). `pnpm bench` prints the figures.
+import { describe, expect, it } from 'vitest';
+import { measureElement, measureMount } from '../bench/measure-size.mjs';
+
+/**
+ * Today's figures (3,409 B and 4,601 B with core; gzipped, production), rounded up to the next
+ * 50 B so that any growth fails.
+ */
+const MOUNT_BUDGET_BYTES = 3_450;
+const ELEMENT_BUDGET_BYTES = 4_650;
+
+describe('what an app pays for @flinks-embed/element', () => {
+  it('leaves the custom element out of an app that only calls mountFlinksConnect', async () => {
+    const { code } = await measureMount();
+    expect(code).toContain('clipboard-write; fullscreen');
+    expect(code).not.toContain('customElements');
+    expect(code).not.toContain('observedAttributes');
+    expect(code).not.toContain('enhancedMFA');
+  });
+
+  it('keeps the element when its define entry is imported for its side effect alone', async () => {
+    const { code } = await measureElement();
+    expect(code).toContain('customElements.define("flinks-connect"');
+    expect(code).toContain('flinks-redirect');
+  });
+
+  it(`costs at most ${MOUNT_BUDGET_BYTES} B for mountFlinksConnect and ${ELEMENT_BUDGET_BYTES} B for <flinks-connect>, core included`, async () => {
+    expect((await measureMount()).gzipped).toBeLessThanOrEqual(MOUNT_BUDGET_BYTES);
+    expect((await measureElement()).gzipped).toBeLessThanOrEqual(ELEMENT_BUDGET_BYTES);
+  });
+});
