@@ -7,7 +7,7 @@ export interface FakeTokenServerSettings {
   latencyMs: number;
   /** How many requests fail (HTTP 503) before the endpoint answers again. */
   failures: number;
-  /** How long each minted token lives, in seconds (sent as `expiresAt`, like @flinks-embed/server). */
+  /** How long each minted token lives, in seconds (sent as `expiresIn` and `expiresAt`, like @flinks-embed/server). */
   lifetimeSeconds: number;
 }
 
@@ -24,7 +24,9 @@ export interface TokenRequestRecord {
 
 export interface FakeTokenServer {
   /** The `fetchAuthorizeToken` to give `<FlinksConnect>` or `useAuthorizeToken`. */
-  fetchAuthorizeToken: (context: TokenRequestContext) => Promise<{ token: string; expiresAt: number }>;
+  fetchAuthorizeToken: (
+    context: TokenRequestContext,
+  ) => Promise<{ token: string; expiresIn: number; expiresAt: number }>;
   getRequests(): readonly TokenRequestRecord[];
   subscribe(listener: () => void): () => void;
 }
@@ -76,7 +78,7 @@ export function createFakeTokenServer({
           const token = newToken();
           const expiresAt = Date.now() + lifetimeSeconds * 1000;
           update(id, { outcome: 'minted', token, expiresAt });
-          resolve({ token, expiresAt });
+          resolve({ token, expiresIn: lifetimeSeconds, expiresAt });
         }, latencyMs);
         if (signal.aborted) onAbort();
         else signal.addEventListener('abort', onAbort, { once: true });

@@ -282,7 +282,7 @@ export class FlinksConnectElement extends Base {
             element.#emit('flinks-error', error);
           }
         },
-        onInvalidMessage: (data) => element.#properties.onInvalidMessage?.(data),
+        onInvalidMessage: (data, info) => element.#properties.onInvalidMessage?.(data, info),
       });
     } catch (error) {
       this.#fail(error);

@@ -90,14 +90,19 @@ describe('mountFlinksConnect', () => {
     const other = document.body.appendChild(document.createElement('iframe'));
 
     post(redirect, { origin: 'https://evil.example', source });
+    post(redirect, { origin: 'https://evil.example', source: null });
+    expect(onInvalidMessage).not.toHaveBeenCalled();
     post(redirect, { source: other.contentWindow });
     post(redirect, { source: window });
-    post(redirect, { source: null });
     expect(onEvent).not.toHaveBeenCalled();
     expect(onRedirect).not.toHaveBeenCalled();
+    expect(onInvalidMessage.mock.calls).toEqual([
+      [redirect, { reason: 'other_window' }],
+      [redirect, { reason: 'other_window' }],
+    ]);
 
     post('not json', { source });
-    expect(onInvalidMessage).toHaveBeenCalledWith('not json');
+    expect(onInvalidMessage).toHaveBeenLastCalledWith('not json', { reason: 'malformed' });
     post(JSON.stringify(redirect), { source });
     expect(onEvent).toHaveBeenCalledWith({ type: 'step', step: 'REDIRECT', data: redirect });
     expect(onRedirect).toHaveBeenCalledOnce();

@@ -7,6 +7,7 @@ import {
   type ConnectParams,
   type ConnectSessionHandlers,
   type FetchAuthorizeToken,
+  type InvalidMessageInfo,
   type RedirectDetails,
 } from '@flinks-embed/core';
 import { defaultErrorFallback, defaultLoadingFallback } from './fallbacks';
@@ -47,8 +48,8 @@ export interface MountFlinksConnectOptions extends AuthorizeTokenOptions {
   onRedirect?: ((details: RedirectDetails, event: ConnectEvent) => void) | undefined;
   /** Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`, `error.flinksCode`). */
   onError?: ((error: FlinksConnectError) => void) | undefined;
-  /** A message from this iframe that is not a Connect event. */
-  onInvalidMessage?: ((data: unknown) => void) | undefined;
+  /** A message from the Connect origin that was refused, and why (`malformed`, `other_window`, ...). */
+  onInvalidMessage?: ((data: unknown, info: InvalidMessageInfo) => void) | undefined;
   /** How long to wait for Connect to report `APP_MOUNTED` before showing a load error. Default 30,000. */
   loadTimeoutMs?: number | undefined;
   /** The iframe's accessible name. Default `"Connect your bank account"`. */
@@ -82,20 +83,6 @@ export interface FlinksConnectMount {
   /** Removes what it rendered, every listener and timer, and aborts a token request in flight. */
   destroy(): void;
 }
-
-/** An app callback that throws must not stop the library's own handling of the same message. */
-const isolate =
-  <A extends unknown[]>(callback: ((...args: A) => void) | undefined) =>
-  (...args: A): void => {
-    try {
-      callback?.(...args);
-    } catch (error) {
-      // Rethrown where developers see it (the console, window.onerror), after our own handling.
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  };
 
 /**
  * Flinks Connect in `container`, without a framework: the same token, message and cleanup rules
@@ -133,10 +120,11 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   // What is on screen: the iframe's src, the error, or `null` for the loading fallback.
   let shown: unknown;
   const handlers: ConnectSessionHandlers = {
-    onEvent: isolate(options.onEvent),
-    onRedirect: isolate(options.onRedirect),
-    onError: isolate(options.onError),
-    onInvalidMessage: isolate(options.onInvalidMessage),
+    // Core runs each one isolated: one that throws cannot stop the session, and is still reported.
+    onEvent: options.onEvent,
+    onRedirect: options.onRedirect,
+    onError: options.onError,
+    onInvalidMessage: options.onInvalidMessage,
   };
   const session = createConnectSession({
     ...options,
@@ -171,6 +159,8 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
       }
       if (options.className) frame.className = options.className;
       frame.style.border = '0';
+      // The landing page of an inner redirect is a second channel for the result.
+      frame.addEventListener('load', () => session.frameLoaded());
       // Last: the document loads (and spends the token) when the element is inserted.
       frame.src = src;
     }

@@ -14,6 +14,7 @@ export function setupTestEnvironment(): void {
     document.body.replaceChildren();
     vi.useRealTimers();
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 }
 
@@ -95,5 +96,7 @@ export function catchRethrown(): unknown[] {
       }
     }),
   );
+  // Core reports an app callback's error with reportError, which browsers have and jsdom lacks.
+  vi.stubGlobal('reportError', (error: unknown) => thrown.push(error));
   return thrown;
 }

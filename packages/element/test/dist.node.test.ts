@@ -41,7 +41,13 @@ describe('the built package', () => {
   });
 
   it('registers the element only from the define entry, the one listed in sideEffects', () => {
-    expect(manifest.sideEffects).toEqual(['./dist/define.js', './dist/define.cjs', './src/define.ts']);
+    expect(manifest.sideEffects).toEqual([
+      './dist/define.js',
+      './dist/define.cjs',
+      './dist/flinks-connect.browser.js',
+      './src/define.ts',
+      './src/browser.ts',
+    ]);
     expect(read('dist/define.js')).toContain('customElements.define("flinks-connect"');
     expect(read('dist/define.cjs')).toContain('customElements.define("flinks-connect"');
     for (const file of ['dist/index.js', 'dist/index.cjs'])

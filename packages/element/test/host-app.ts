@@ -16,9 +16,9 @@ const DIST = {
 
 const IMPORT_MAP = JSON.stringify({
   imports: {
-    '@flinks-embed/core': '/core/index.js',
-    '@flinks-embed/element': '/element/index.js',
-    '@flinks-embed/element/define': '/element/define.js',
+    // The one-file browser build: no bundler, so no `process` and no bare module names to resolve.
+    '@flinks-embed/element': '/element/flinks-connect.browser.js',
+    '@flinks-embed/element/define': '/element/flinks-connect.browser.js',
   },
 });
 

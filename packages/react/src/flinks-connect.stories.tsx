@@ -96,7 +96,7 @@ const meta = {
     },
     lifetimeSeconds: {
       description:
-        'How long each token lives (the endpoint answers `{ token, expiresAt }`). An unused token is replaced ' +
+        'How long each token lives (the endpoint answers `{ token, expiresIn, expiresAt }`). An unused token is replaced ' +
         'before it expires. A change starts over.',
       control: { type: 'number', min: 2, max: 3600, step: 1 },
       table: endpoint,

@@ -116,7 +116,11 @@ afterEach(async () => {
 
 type Landing = 'same-origin' | 'third-site';
 
-async function openHost(instances: number, landing: Landing): Promise<void> {
+async function openHost(
+  instances: number,
+  landing: Landing | 'none',
+  query: Record<string, string> = {},
+): Promise<void> {
   context = await browser.newContext({ viewport: { width: 1200, height: 1600 } });
   page = await context.newPage();
   pageErrors = [];
@@ -124,7 +128,9 @@ async function openHost(instances: number, landing: Landing): Promise<void> {
   const url = new URL(host.origin);
   url.searchParams.set('connectUrl', sim.connectUrl);
   url.searchParams.set('instances', String(instances));
-  url.searchParams.set('landing', landing === 'third-site' ? thirdSite.origin : 'same-origin');
+  if (landing !== 'none')
+    url.searchParams.set('landing', landing === 'third-site' ? thirdSite.origin : 'same-origin');
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   await page.goto(url.href);
 }
 
@@ -204,4 +210,40 @@ describe('the result of a Connect flow on a busy host page', () => {
       for (const reason of reasons) expect(reason).toBe('ambiguous_source');
     },
   );
+});
+
+describe('the simulator faults these paths are tested with', () => {
+  afterEach(() => sim.setFaults({ connectPageSilent: false, navigateFrameOnRedirect: false }));
+
+  it('a Connect page that never posts APP_MOUNTED: iframe_load_timeout and a retry that works', async () => {
+    sim.setFaults({ connectPageSilent: true });
+    await openHost(1, 'none', { loadTimeoutMs: '1500' });
+    await expect.poll(() => page.evaluate(() => window.errors), eventually).toEqual(['iframe_load_timeout']);
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.waitFor(eventually);
+    sim.setFaults({ connectPageSilent: false });
+    await retry.click();
+    await expect.poll(() => page.evaluate(() => window.steps[0]), eventually).toContain('APP_MOUNTED');
+    expect(await page.evaluate(() => window.errors)).toEqual(['iframe_load_timeout']);
+  });
+
+  it('a Connect page that navigates its own frame at once after REDIRECT, without innerRedirect', async () => {
+    sim.setFaults({ navigateFrameOnRedirect: true });
+    await openHost(1, 'none');
+    const finish = await toAccounts(0);
+    await finish();
+    let landedAt = new URL('about:blank');
+    await expect
+      .poll(async () => {
+        const element = await page.$('iframe[title="Connect 0"]');
+        landedAt = new URL((await element?.contentFrame())?.url() ?? 'about:blank');
+        return landedAt.pathname;
+      }, eventually)
+      .toBe('/redirect');
+    await expect.poll(results, eventually).toHaveLength(1);
+    expect((await results())[0]!.details).toMatchObject({
+      loginId: landedAt.searchParams.get('loginId'),
+      requestId: landedAt.searchParams.get('requestId'),
+    });
+  });
 });

@@ -13,12 +13,13 @@ import {
 const BINDING_BUDGET_BYTES = 1_300;
 
 /**
- * What the component import costs today (4,202 B, after the result-never-lost work: source-less
- * message attribution, the landing-URL channel, isolated callbacks), rounded up to the next 50 B so
- * that any growth fails. DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
+ * What the component import costs today (4,417 B: the result-never-lost work, source-less
+ * message attribution, the landing-URL channel and isolated callbacks, added about 600 B; the
+ * params-key cache and the production messages that name docs/errors.md about 170 B), rounded up
+ * to the next 50 B so that any growth fails. DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
  * every peer" (3,327 B): the size work is open; `pnpm bench` shows where the bytes go.
  */
-const COMPONENT_BUDGET_BYTES = 4_250;
+const COMPONENT_BUDGET_BYTES = 4_450;
 
 describe('what an app pays for <FlinksConnect>', () => {
   it(`keeps the React binding itself within ${BINDING_BUDGET_BYTES} B gzipped`, async () => {

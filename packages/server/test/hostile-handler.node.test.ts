@@ -3,7 +3,7 @@ import { FlinksConfigError, createAuthorizeTokenHandler } from '../src/index';
 import type { AuthorizeTokenHandlerOptions } from '../src/index';
 
 function endpoint(options: AuthorizeTokenHandlerOptions = {}) {
-  const generateAuthorizeToken = vi.fn(async () => ({ token: 'tok-1', expiresAt: 1 }));
+  const generateAuthorizeToken = vi.fn(async () => ({ token: 'tok-1', expiresIn: 1, expiresAt: 1 }));
   const handler = createAuthorizeTokenHandler({ generateAuthorizeToken }, { onError: () => {}, ...options });
   return { handler, generateAuthorizeToken };
 }

@@ -64,7 +64,7 @@ function send(
 }
 
 function tokenEndpoint() {
-  const generateAuthorizeToken = vi.fn(async () => ({ token: 'tok-1', expiresAt: 1 }));
+  const generateAuthorizeToken = vi.fn(async () => ({ token: 'tok-1', expiresIn: 1, expiresAt: 1 }));
   return {
     generateAuthorizeToken,
     handler: createAuthorizeTokenHandler({ generateAuthorizeToken }, { onError: () => {} }),

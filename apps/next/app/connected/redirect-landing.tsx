@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, useSyncExternalStore } from 'react';
-import { readRedirectResult } from '../../lib/connect-redirect';
+import { readConnectRedirect } from '@flinks-embed/react';
 import { ConnectResult } from '../link-bank-account';
 
 const noSubscription = () => () => {};
@@ -14,7 +14,7 @@ export function RedirectLanding() {
     () => window.location.href,
     () => null,
   );
-  const result = useMemo(() => (href === null ? null : readRedirectResult(href)), [href]);
+  const result = useMemo(() => (href === null ? null : readConnectRedirect(href)), [href]);
 
   if (href === null) return <p role="status">Reading the result…</p>;
   if (!result) {

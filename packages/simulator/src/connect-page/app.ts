@@ -625,7 +625,8 @@ export function runConnectPage(config: ConnectPageConfig, createBank: CreateBank
     show(true, status('success', 'check'), heading(strings.successTitle), lead(strings.successBody));
 
     if (config.faults.navigateFrameOnRedirect) {
-      window.location.assign(redirectUrl === undefined ? new URL('/redirect', base).href : url.href);
+      // `url` is the simulator's own /redirect page when there is no redirectUrl, with the result in its query.
+      window.location.assign(url.href);
       return;
     }
     if (redirectUrl === undefined) return;
