@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The release: pending changesets become versions and CHANGELOG entries, then the four packages are
+# The release: pending changesets become versions and CHANGELOG entries, then the public packages (every packages/* one) are
 # built, checked and published with provenance. CI runs it with the publish token (and the OIDC
 # identity provenance needs); `.ci/run` runs it with --dry-run to prove it works.
 #
@@ -37,5 +37,11 @@ fi
 node -e '
   const summary = require("./pnpm-publish-summary.json");
   for (const { name, version } of summary.publishedPackages) console.log(`release: ${name}@${version}`);
-  if (summary.publishedPackages.length !== 4) throw new Error("expected the four packages, got " + summary.publishedPackages.length);
+  const fs = require("node:fs");
+  const expected = fs.readdirSync("packages").filter((dir) => {
+    const file = `packages/${dir}/package.json`;
+    return fs.existsSync(file) && !JSON.parse(fs.readFileSync(file, "utf8")).private;
+  });
+  if (summary.publishedPackages.length !== expected.length)
+    throw new Error(`expected the ${expected.length} public packages, got ${summary.publishedPackages.length}`);
 '
