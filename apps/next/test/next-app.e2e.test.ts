@@ -12,6 +12,28 @@ import { AppPage, eventually, expectText, flinksConnectStrictModes, launchChromi
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_ALERT = 'Your bank connection could not be loaded.';
 
+// What app/dev-checks says in each build (the same checks as packages/react/test/bundlers.e2e.test.ts).
+const ERRORS_PAGE = 'https://github.com/flinks-embed/flinks-embed/blob/main/docs/errors.md';
+const DEV_CHECKS = {
+  development: {
+    fetchTimeoutMs: 'fetchTimeoutMs must be a positive number of milliseconds (got -1).',
+    target:
+      '<FlinksConnect> needs exactly one of instance (such as "toolbox") and connectUrl; it got neither.',
+  },
+  production: {
+    // Production trusts the types for this one, as documented.
+    fetchTimeoutMs: 'accepted',
+    target: `invalid_options: see ${ERRORS_PAGE}#invalid_options`,
+  },
+};
+// Development prose, as the core and react sources write it: none of it may reach production.
+const DEV_TEXT = [
+  'a positive number of milliseconds',
+  ' must be a string, number or boolean.',
+  'needs exactly one of instance',
+  'did not report APP_MOUNTED',
+];
+
 /** The environment without any FLINKS_* variable, as on a build machine that has no secrets. */
 function withoutFlinks(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -65,6 +87,27 @@ afterEach(async () => {
   expect(problems).toEqual([]);
 });
 
+/** What app/dev-checks shows once both of its checks have run, in a page of its own. */
+async function devChecksOf(app: NextApp): Promise<Record<string, string | null>> {
+  const context = await browser.newContext();
+  const errors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('/dev-checks', app.url).href);
+    const read = async () => ({
+      fetchTimeoutMs: await page.getByTestId('check-fetchTimeoutMs').textContent(),
+      target: await page.getByTestId('check-target').textContent(),
+    });
+    // Both boundaries have caught (or not) once the second outcome is no longer `accepted`.
+    await expect.poll(async () => (await read()).target, eventually).not.toBe('accepted');
+    expect(errors).toEqual([]);
+    return await read();
+  } finally {
+    await context.close();
+  }
+}
+
 async function open(
   app: NextApp,
   route = '/',
@@ -100,6 +143,17 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     expect(files.filter((file) => file.text.includes(SECRET)).map((file) => file.name)).toEqual([]);
     // The one value from the build environment that may reach the browser is the app's own code.
     expect(files.some((file) => file.text.includes('/api/flinks/authorize-token'))).toBe(true);
+  });
+
+  it('ships no development check or its text to the browser; the error left names its code and docs/errors.md', async () => {
+    const scripts = (await filesUnder(path.join(appRoot, '.next', 'static'))).filter((file) =>
+      file.name.endsWith('.js'),
+    );
+    for (const prose of DEV_TEXT) {
+      expect(scripts.filter((file) => file.text.includes(prose)).map((file) => file.name)).toEqual([]);
+    }
+    expect(scripts.some((file) => file.text.includes('docs/errors.md'))).toBe(true);
+    expect(await devChecksOf(app)).toEqual(DEV_CHECKS.production);
   });
 
   it('server-renders the loading state, with no iframe and no token, and fetches nothing on the server', async () => {
@@ -250,4 +304,10 @@ describe('`next dev`', () => {
     expect(page.tokenRequests).toEqual(['POST']);
     expect(app.simulator!.stats().tokensIssued).toBe(1);
   });
+
+  it('runs the development checks in the browser, each message naming its fix', async () => {
+    // Compiles the route before the browser's timeouts start.
+    expect((await fetch(new URL('/dev-checks', app.url))).status).toBe(200);
+    expect(await devChecksOf(app)).toEqual(DEV_CHECKS.development);
+  }, 120_000);
 });
