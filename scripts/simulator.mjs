@@ -25,5 +25,7 @@ if (!existsSync(cli) || newest(join(packageDir, 'src')) > statSync(cli).mtimeMs)
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
-// The CLI reads its flags from process.argv, which `pnpm simulator --port 0` passes through.
+// The CLI reads its flags from process.argv, which `pnpm simulator --port 0` passes through, and
+// names this command in its hints.
+process.env.FLINKS_SIMULATOR_COMMAND = 'pnpm simulator';
 await import(pathToFileURL(cli).href);

@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { SANDBOX_LOGINS, SANDBOX_SECURITY_QUESTION } from './sandbox-data';
 import { DEFAULT_CUSTOMER_ID, DEFAULT_SECRET_KEY, startFlinksSimulator } from './start-simulator';
 
-const HELP = `Usage: flinks-simulator [options]
+// How the user started it, for the hints: `pnpm simulator` in this repository (scripts/simulator.mjs
+// says so), where typing `flinks-simulator` or `npx flinks-simulator` at the root finds nothing local.
+const COMMAND = process.env.FLINKS_SIMULATOR_COMMAND?.trim() || 'flinks-simulator';
+
+const HELP = `Usage: ${COMMAND} [options]
 
 A local stand-in for Flinks: token API, /Authorize and the Connect page.
 
@@ -19,7 +23,7 @@ Options:
 `;
 
 function fail(message: string): never {
-  process.stderr.write(`flinks-simulator: ${message}\nRun flinks-simulator --help for usage.\n`);
+  process.stderr.write(`flinks-simulator: ${message}\nRun ${COMMAND} --help for usage.\n`);
   process.exit(1);
 }
 

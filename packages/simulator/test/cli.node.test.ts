@@ -26,6 +26,21 @@ describe('flinks-simulator', () => {
     }
   });
 
+  it('run as `pnpm simulator`, names that command in its hints, not a bin the repository root lacks', async () => {
+    const script = fileURLToPath(new URL('../../../scripts/simulator.mjs', import.meta.url));
+    const failed = await promisify(execFile)(process.execPath, [script, '--port', 'eighty'], {
+      encoding: 'utf8',
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('--port must be a whole number, got "eighty".');
+    expect(failed.stderr).toContain('Run pnpm simulator --help for usage.');
+    const { stdout } = await promisify(execFile)(process.execPath, [script, '--help'], { encoding: 'utf8' });
+    expect(stdout).toContain('Usage: pnpm simulator [options]');
+  });
+
   it('is a bin that exists before a build, so pnpm install links it and npx finds it locally', async () => {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     const bin: string = manifest.bin['flinks-simulator'];
