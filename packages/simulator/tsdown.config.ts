@@ -6,7 +6,8 @@ import type * as Simulator from './src/index';
 
 export default defineConfig([
   {
-    entry: ['src/index.ts'],
+    // The Playwright driver is its own entry (Playwright itself is an optional peer, never imported).
+    entry: { index: 'src/index.ts', playwright: 'src/playwright.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     platform: 'node',
