@@ -81,7 +81,10 @@ export const SANDBOX_HAPPY_PATH = [
 ] as const;
 
 /** The happy path's steps for a flow with or without the consent and MFA screens. */
-export function sandboxHappyPath({ consent = true, mfa = true }: { consent?: boolean; mfa?: boolean } = {}): string[] {
+export function sandboxHappyPath({
+  consent = true,
+  mfa = true,
+}: { consent?: boolean; mfa?: boolean } = {}): string[] {
   const skip = new Set<string>([
     ...(consent ? [] : ['COMPONENT_LOAD_CONSENT', 'COMPONENT_ACCEPT_CONSENT']),
     ...(mfa ? [] : ['COMPONENT_LOAD_MFA', 'SUBMIT_MFA']),

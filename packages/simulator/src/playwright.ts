@@ -25,14 +25,20 @@ export interface LocatorLike {
   fill(value: string, options?: { timeout?: number }): Promise<void>;
   pressSequentially(text: string, options?: { timeout?: number }): Promise<void>;
   check(options?: { timeout?: number }): Promise<void>;
-  waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
+  waitFor(options?: {
+    state?: 'attached' | 'detached' | 'visible' | 'hidden';
+    timeout?: number;
+  }): Promise<void>;
   first(): LocatorLike;
   nth(index: number): LocatorLike;
 }
 
 /** What the driver uses of a Playwright `FrameLocator`, `Frame` or `Page`. */
 export interface FrameLike {
-  getByRole(role: 'button' | 'radio' | 'heading', options?: { name?: string | RegExp; exact?: boolean }): LocatorLike;
+  getByRole(
+    role: 'button' | 'radio' | 'heading',
+    options?: { name?: string | RegExp; exact?: boolean },
+  ): LocatorLike;
   getByLabel(text: string | RegExp, options?: { exact?: boolean }): LocatorLike;
 }
 
@@ -171,11 +177,12 @@ export function sandboxBank(
  */
 export function flinksSimulatorFixture(
   options: SimulatorOptions = {},
-): (args: object, use: (simulator: FlinksSimulator) => Promise<void>) => Promise<void> {
-  return async (_args, use) => {
+): (args: object, provide: (simulator: FlinksSimulator) => Promise<void>) => Promise<void> {
+  // Playwright calls the second argument `use`; named otherwise here, as it is no React hook.
+  return async (_args, provide) => {
     const simulator = await startFlinksSimulator({ port: 0, ...options });
     try {
-      await use(simulator);
+      await provide(simulator);
     } finally {
       await simulator.close();
     }

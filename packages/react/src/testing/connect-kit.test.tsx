@@ -126,6 +126,27 @@ describe('the Connect kit, with an app that embeds Connect correctly', () => {
     expect(() => connect.emitError('INVALID_LOGN')).toThrow('"INVALID_LOGN" is not a Flinks error code');
   });
 
+  it('says why no message can come from an iframe without a window (happy-dom without iframe loading)', async () => {
+    render(<FlinksConnect instance="toolbox" fetchAuthorizeToken={connect.fetchAuthorizeToken} />);
+    const iframe = await connect.findFrame();
+    Object.defineProperty(iframe, 'contentWindow', { get: () => null });
+    expect(() => connect.emit('APP_MOUNTED')).toThrow('The Connect iframe has no contentWindow');
+  });
+
+  it('stops the flow, saying where, when the app removes the iframe mid-flow', async () => {
+    const { unmount } = render(
+      <FlinksConnect
+        instance="toolbox"
+        fetchAuthorizeToken={connect.fetchAuthorizeToken}
+        onEvent={(event) => event.type === 'step' && event.step === 'SUBMIT_CREDENTIAL' && unmount()}
+      />,
+    );
+    await connect.findFrame();
+    expect(() => connect.completeFlow({ loginId: 'login-5' })).toThrow(
+      'The app removed the Connect iframe during the flow, right after SUBMIT_CREDENTIAL.',
+    );
+  });
+
   it('says what to do when there is no Connect iframe yet', () => {
     expect(() => connect.emit('APP_MOUNTED')).toThrow(/No Connect iframe .* Await kit.findFrame\(\) first/);
   });

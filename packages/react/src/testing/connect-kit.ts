@@ -9,6 +9,7 @@ import {
   type TokenRequestReason,
 } from '@flinks-embed/core';
 import * as React from 'react';
+import { dispatchFrameMessage, tokenIn } from './frame-messages';
 import {
   errorMessage,
   happyPath,
@@ -131,14 +132,6 @@ function defaultAct(callback: () => void): void {
   }
 }
 
-const tokenIn = (src: string): string | null => {
-  try {
-    return new URL(src).searchParams.get('authorizeToken');
-  } catch {
-    return null;
-  }
-};
-
 const originOf = (src: string): string | null => {
   try {
     return new URL(src, document.baseURI).origin;
@@ -151,7 +144,7 @@ const originOf = (src: string): string | null => {
 const kitToken = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /**
- * Plays the Connect frame for an app's unit tests (jsdom or happy-dom, Vitest or Jest). The app
+ * Plays the Connect frame for an app's unit tests (jsdom; Vitest or Jest: it imports neither). The app
  * renders its real component tree with the real `<FlinksConnect>`; the kit issues its tokens,
  * watches every iframe load, and posts Connect's events to the page as real `message` events
  * from the Connect origin and the iframe's own window, the only messages the component accepts.
@@ -260,16 +253,26 @@ export function createConnectKit(options: ConnectKitOptions = {}): ConnectKit {
     );
   }
 
+  function frameWindow(iframe: HTMLIFrameElement): Window {
+    const view = iframe.contentWindow;
+    if (!view) {
+      // happy-dom gives an iframe no window while its iframe page loading is off (its default).
+      throw new Error(
+        'The Connect iframe has no contentWindow, so no message can come from it. happy-dom gives iframes ' +
+          'none while iframe page loading is disabled (its default): run these tests on jsdom.',
+      );
+    }
+    return view;
+  }
+
   function currentLoad(iframe: HTMLIFrameElement): LoadRecord | undefined {
     settle();
     return lastLoad(iframe);
   }
 
   function post(data: unknown, opts: FrameTarget & { origin?: string; source?: Window | null } = {}): void {
-    const source = 'source' in opts ? opts.source : theFrame(opts).contentWindow;
-    act(() => {
-      window.dispatchEvent(new MessageEvent('message', { data, origin: opts.origin ?? origin, source }));
-    });
+    const source = 'source' in opts ? opts.source : frameWindow(theFrame(opts));
+    act(() => dispatchFrameMessage(data, opts.origin ?? origin, source ?? null));
   }
 
   function emit(step: KnownStep, payload: StepPayload = {}, target?: FrameTarget): void {
@@ -312,14 +315,14 @@ export function createConnectKit(options: ConnectKitOptions = {}): ConnectKit {
     };
     if (!currentLoad(iframe)?.mounted) emit('APP_MOUNTED', {}, { iframe });
     const messages = happyPath(options, query.get('redirectUrl'));
+    let previous = 'APP_MOUNTED';
     for (const message of messages) {
       // A step may make the app replace the iframe (a remount, a reload): the flow stops being this frame's.
       if (!iframe.isConnected) {
-        throw new Error(
-          `The app removed the Connect iframe during the flow, after ${message.step}'s predecessor.`,
-        );
+        throw new Error(`The app removed the Connect iframe during the flow, right after ${previous}.`);
       }
       post(message, { iframe });
+      previous = message.step;
     }
     const redirect = messages.at(-1)!;
     const { loginId, institution, requestId: id, accountId } = options;
