@@ -1,5 +1,10 @@
 import { expect, fireEvent, waitFor, within } from 'storybook/test';
 import type { ConnectEvent } from '../../packages/react/src/index';
+// The same screens, labels and logins the Playwright driver (@flinks-embed/simulator/playwright) uses:
+// play functions run in the browser, without Playwright's page API, so they share the table instead.
+import { SANDBOX_BANK_LABELS, SANDBOX_BANK_LOGIN } from '../../packages/simulator/src/playwright-steps';
+
+const labels = SANDBOX_BANK_LABELS.en;
 
 /** The default accessible name of the Connect iframe. */
 export const CONNECT_TITLE = 'Connect your bank account';
@@ -58,25 +63,34 @@ export const fill = (input: HTMLElement, value: string): Promise<boolean> =>
 
 /** The consent screen's "Continue" (shown with `consentEnable`). */
 export async function acceptConsent(page: ConnectPage): Promise<void> {
-  await page.findByRole('heading', { name: 'Connect your bank account' });
-  await press(page.getByRole('button', { name: 'Continue' }));
+  await page.findByRole('heading', { name: labels.consentTitle });
+  await press(page.getByRole('button', { name: labels.consentAccept }));
+}
+
+/** The institution list: the sandbox bank. */
+export async function chooseInstitution(page: ConnectPage): Promise<void> {
+  await press(await page.findByRole('button', { name: labels.institution }));
 }
 
 /** Picks the sandbox bank and submits a sandbox login: `Greatday` gets a security question. */
-export async function signIn(page: ConnectPage, username = 'Greatday', password = 'Everyday'): Promise<void> {
-  await press(await page.findByRole('button', { name: /Flinks Capital/ }));
-  await fill(await page.findByLabelText('Username'), username);
-  await fill(page.getByLabelText('Password'), password);
-  await press(page.getByRole('button', { name: 'Continue' }));
+export async function signIn(
+  page: ConnectPage,
+  username: string = SANDBOX_BANK_LOGIN.username,
+  password: string = SANDBOX_BANK_LOGIN.password,
+): Promise<void> {
+  await chooseInstitution(page);
+  await fill(await page.findByLabelText(labels.username), username);
+  await fill(page.getByLabelText(labels.password), password);
+  await press(page.getByRole('button', { name: labels.continue }));
 }
 
 /** Answers the sandbox security question, then picks the first account. */
 export async function finishSignIn(page: ConnectPage): Promise<void> {
-  await fill(await page.findByLabelText('What city were you born in?'), 'Montreal');
-  await press(page.getByRole('button', { name: 'Continue' }));
+  await fill(await page.findByLabelText(labels.securityQuestion), SANDBOX_BANK_LOGIN.securityAnswer);
+  await press(page.getByRole('button', { name: labels.continue }));
   await press((await page.findAllByRole('radio'))[0]!);
-  await press(page.getByRole('button', { name: 'Continue' }));
-  await page.findByRole('heading', { name: 'Your account is connected' });
+  await press(page.getByRole('button', { name: labels.continue }));
+  await page.findByRole('heading', { name: labels.successTitle });
 }
 
 /** The steps and codes in a story's visible event log, in order. */

@@ -26,7 +26,8 @@ const connectPageScriptAsset: Plugin = {
 
 export default defineConfig([
   {
-    entry: ['src/index.ts'],
+    // The Playwright driver is its own entry (Playwright itself is an optional peer, never imported).
+    entry: { index: 'src/index.ts', playwright: 'src/playwright.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     platform: 'node',

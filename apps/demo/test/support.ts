@@ -7,6 +7,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { sandboxBank, sandboxHappyPath, type SandboxBank } from '@flinks-embed/simulator/playwright';
 
 /** Generous: a two-core CI machine runs Chromium, Vite, the simulator and Vitest at once. */
 export const eventually = { timeout: 20_000, interval: 100 } as const;
@@ -17,20 +18,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The Flinks happy path, as the demo's event log must show it (consent on, the default). */
-export const HAPPY_PATH = [
-  'APP_MOUNTED',
-  'COMPONENT_LOAD_CONSENT',
-  'COMPONENT_ACCEPT_CONSENT',
-  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-  'INSTITUTION_SELECTED',
-  'COMPONENT_LOAD_CREDENTIAL',
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_LOAD_MFA',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'REDIRECT',
-];
+export const HAPPY_PATH = sandboxHappyPath();
 
 /** The demo page, driven the way a person would: through its controls and the Connect iframe. */
 export class DemoPage {
@@ -71,6 +59,11 @@ export class DemoPage {
 
   get frame(): FrameLocator {
     return this.page.frameLocator('iframe.connect-frame');
+  }
+
+  /** The sandbox bank in the Connect frame. */
+  get bank(): SandboxBank {
+    return sandboxBank(this.frame);
   }
 
   get tokenStatus(): Locator {
@@ -131,20 +124,16 @@ export class DemoPage {
 
   /** Consent, the test bank and the credentials: the token is spent from here on. */
   async signIn(): Promise<void> {
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
-    await this.frame.getByRole('button', { name: /Flinks Capital/ }).click();
-    await this.frame.getByLabel('Username').fill('Greatday');
-    await this.frame.getByLabel('Password').fill('Everyday');
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
+    await this.bank.acceptConsent();
+    await this.bank.chooseInstitution();
+    await this.bank.signIn();
     await this.waitForStep('COMPONENT_LOAD_MFA');
   }
 
   /** The security question and the account: Connect redirects. */
   async finish(): Promise<void> {
-    await this.frame.getByLabel('What city were you born in?').fill('Montreal');
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
-    await this.frame.getByRole('radio', { name: /Chequing/ }).check();
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
+    await this.bank.answerSecurityQuestion();
+    await this.bank.chooseAccount(/Chequing/);
     await this.waitForStep('REDIRECT');
   }
 }

@@ -81,10 +81,8 @@ describe('token expiry', () => {
       await page.frame.getByRole('heading', { name: 'Select your institution' }).waitFor(eventually);
 
       // Credentials submitted: the token is spent, and the session must survive its expiry.
-      await page.frame.getByRole('button', { name: /Flinks Capital/ }).click();
-      await page.frame.getByLabel('Username').fill('Greatday');
-      await page.frame.getByLabel('Password').fill('Everyday');
-      await page.frame.getByRole('button', { name: 'Continue' }).click();
+      await page.bank.chooseInstitution();
+      await page.bank.signIn();
       await page.waitForStep('COMPONENT_LOAD_MFA');
       expect(await page.tokenStatus.getAttribute('data-phase')).toBe('in-use');
       const issuedBefore = sim.stats().tokensIssued;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
+import { sandboxBank } from '@flinks-embed/simulator/playwright';
 import type { FlinksConnectElement } from '../src/define';
 import type { FlinksConnectMount } from '../src/index';
 import { hostPage, mountPage, startHostApp, type HostApp } from './host-app';
@@ -146,18 +147,7 @@ describe('<flinks-connect> on a plain HTML page', () => {
     expect(await iframe.getAttribute('title')).toBe('Connect your bank account');
     expect(await iframe.getAttribute('allow')).toBe('clipboard-write; fullscreen');
 
-    await frame()
-      .getByRole('button', { name: /Flinks Capital/ })
-      .click();
-    await frame().getByLabel('Username').pressSequentially('Greatday');
-    await frame().getByLabel('Password').pressSequentially('Everyday');
-    await frame().getByRole('button', { name: 'Continue' }).click();
-    await frame().getByLabel('What city were you born in?').pressSequentially('Montreal');
-    await frame().getByRole('button', { name: 'Continue' }).click();
-    await frame()
-      .getByRole('radio', { name: /Chequing/ })
-      .check();
-    await frame().getByRole('button', { name: 'Continue' }).click();
+    await sandboxBank(frame(), { typing: 'keys' }).linkAccount({ consent: false, account: /Chequing/ });
     await waitForStep('REDIRECT');
 
     expect(await steps()).toEqual(HAPPY_PATH);

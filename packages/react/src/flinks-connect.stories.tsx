@@ -4,6 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectStage, type ConnectStageArgs } from '../../../.storybook/kit/ConnectStage';
 import {
   acceptConsent,
+  chooseInstitution,
   connectPage,
   finishSignIn,
   findConnectFrame,
@@ -11,7 +12,6 @@ import {
   LOAD_TIMEOUT,
   eventNames,
   loggedNames,
-  press,
   signIn,
   sleep,
   tokenRequests,
@@ -491,7 +491,7 @@ export const TwoInstances: Story = {
       ]);
     });
     await acceptConsent(personalPage);
-    await press(await personalPage.findByRole('button', { name: /Flinks Capital/ }));
+    await chooseInstitution(personalPage);
     await waitFor(() =>
       expect(loggedNames(canvasElement, /^Personal: event log/)).toEqual([
         'APP_MOUNTED',

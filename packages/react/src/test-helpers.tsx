@@ -2,6 +2,9 @@
 import type { AuthorizeTokenResponse, FetchAuthorizeToken, TokenRequestContext } from '@flinks-embed/core';
 import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, expect, vi, type MockInstance } from 'vitest';
+import { dispatchFrameMessage, tokenIn } from './testing/frame-messages';
+
+export { tokenIn };
 
 export const INSTANCE = 'toolbox';
 export const CONNECT_ORIGIN = 'https://toolbox-iframe.private.fin.ag';
@@ -65,8 +68,6 @@ export function frame(): HTMLIFrameElement {
   return all[0]!;
 }
 
-export const tokenIn = (src: string): string | null => new URL(src).searchParams.get('authorizeToken');
-
 /** A `message` event on the page, as the Connect iframe (by default) would post it. */
 export const post = (
   data: unknown,
@@ -74,7 +75,4 @@ export const post = (
     origin = CONNECT_ORIGIN,
     source = frame().contentWindow,
   }: { origin?: string; source?: Window | null } = {},
-): void =>
-  act(() => {
-    window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
-  });
+): void => act(() => dispatchFrameMessage(data, origin, source));

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
+import { sandboxBank } from '@flinks-embed/simulator/playwright';
 
 /**
  * The result must never be lost. Connect posts ACCOUNT_SELECTED and REDIRECT and navigates its own
@@ -136,13 +137,11 @@ async function openHost(
 
 /** The sandbox bank, up to the account list: the last click (Continue) is the caller's. */
 async function toAccounts(instance: number): Promise<() => Promise<void>> {
-  const frame = page.frameLocator(`iframe[title="Connect ${instance}"]`);
-  await frame.getByRole('button', { name: /Flinks Capital/ }).click();
-  await frame.getByLabel('Username').fill('greatday_nomfa');
-  await frame.getByLabel('Password').fill('Everyday');
-  await frame.getByRole('button', { name: 'Continue' }).click();
-  await frame.getByRole('radio', { name: /Chequing/ }).check();
-  return () => frame.getByRole('button', { name: 'Continue' }).click();
+  const bank = sandboxBank(page, { iframe: `iframe[title="Connect ${instance}"]` });
+  await bank.chooseInstitution();
+  await bank.signIn({ username: 'greatday_nomfa' });
+  await bank.frame.getByRole('radio', { name: /Chequing/ }).check();
+  return () => bank.frame.getByRole('button', { name: 'Continue' }).click();
 }
 
 /** What Connect put in the URL its frame landed on: the truth to compare the result with. */

@@ -3,22 +3,12 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { SANDBOX_ACCOUNTS, renderStaticConnectPage, startFlinksSimulator } from '../src/index';
 import type { FlinksSimulator } from '../src/index';
+import { sandboxBank, sandboxHappyPath, type SandboxBank } from '../src/playwright';
 import { events, openConnect, received, sequence, serveHostApp, serveHtml } from './host-page';
 import type { StaticServer } from './host-page';
 import { GUID, mintToken } from './support';
 
-const HAPPY_PATH = [
-  'APP_MOUNTED',
-  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-  'INSTITUTION_SELECTED',
-  'COMPONENT_LOAD_CREDENTIAL',
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_LOAD_MFA',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'REDIRECT',
-];
+const HAPPY_PATH = sandboxHappyPath({ consent: false });
 
 let browser: Browser;
 let sim: FlinksSimulator;
@@ -62,6 +52,8 @@ function connectSrc(token: string, params: Record<string, string> = {}): string 
 }
 
 const frame = (): FrameLocator => page.frameLocator('#connect');
+/** The sandbox bank in the frame, typed key by key. */
+const bank = (): SandboxBank => sandboxBank(frame(), { typing: 'keys' });
 
 // Generous: a two-core CI machine runs Chromium, the simulator and Vitest at once.
 const eventually = { timeout: 10_000 };
@@ -77,18 +69,7 @@ describe('the Connect page, embedded cross-origin', () => {
     const token = await mintToken(sim);
     await openConnect(page, connectSrc(token, { consentEnable: 'false' }));
 
-    await frame()
-      .getByRole('button', { name: /Flinks Capital/ })
-      .click();
-    await frame().getByLabel('Username').pressSequentially('Greatday');
-    await frame().getByLabel('Password').pressSequentially('Everyday');
-    await frame().getByRole('button', { name: 'Continue' }).click();
-    await frame().getByLabel('What city were you born in?').pressSequentially('Montreal');
-    await frame().getByRole('button', { name: 'Continue' }).click();
-    await frame()
-      .getByRole('radio', { name: /Chequing/ })
-      .check();
-    await frame().getByRole('button', { name: 'Continue' }).click();
+    await bank().linkAccount({ consent: false, account: /Chequing/ });
     await waitForStep('REDIRECT');
 
     expect(await sequence(page)).toEqual(HAPPY_PATH);
@@ -254,16 +235,11 @@ describe('the Connect page, embedded cross-origin', () => {
         .evaluate((el) => getComputedStyle(el).backgroundColor),
     ).toBe('rgb(16, 32, 48)');
 
-    await frame()
-      .getByRole('button', { name: /Flinks Capital/ })
-      .click();
+    await bank().chooseInstitution();
     const submit = frame().getByRole('button', { name: 'Continue' });
     expect(await submit.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 0, 0)');
-    await frame().getByLabel('Username').pressSequentially('greatday_nomfa');
-    await frame().getByLabel('Password').pressSequentially('Everyday');
-    await submit.click();
-    await frame().getByRole('radio').first().check();
-    await frame().getByRole('button', { name: 'Continue' }).click();
+    await bank().signIn({ username: 'greatday_nomfa' });
+    await bank().chooseAccount();
     await waitForStep('REDIRECT');
 
     expect((await received(page)).every(({ data }) => typeof data === 'string')).toBe(true);
@@ -286,14 +262,7 @@ describe('the Connect page, embedded cross-origin', () => {
       'allow-scripts allow-same-origin allow-forms',
     );
 
-    await frame()
-      .getByRole('button', { name: /Flinks Capital/ })
-      .click();
-    await frame().getByLabel('Username').pressSequentially('greatday_nomfa');
-    await frame().getByLabel('Password').pressSequentially('Everyday');
-    await frame().getByRole('button', { name: 'Continue' }).click();
-    await frame().getByRole('radio').first().check();
-    await frame().getByRole('button', { name: 'Continue' }).click();
+    await bank().linkAccount({ consent: false, username: 'greatday_nomfa' });
     await waitForStep('REDIRECT');
 
     await expect
@@ -317,16 +286,7 @@ describe('the static Connect page (no server)', () => {
     await expect
       .poll(() => frame().getByRole('note').textContent(), eventually)
       .toBe('Static preview: the authorize token is not checked, and nothing you type leaves this page.');
-    await frame()
-      .getByRole('button', { name: /Flinks Capital/ })
-      .click();
-    await frame().getByLabel('Username').pressSequentially('Greatday');
-    await frame().getByLabel('Password').pressSequentially('Everyday');
-    await frame().getByRole('button', { name: 'Continue' }).click();
-    await frame().getByLabel('What city were you born in?').pressSequentially('Montreal');
-    await frame().getByRole('button', { name: 'Continue' }).click();
-    await frame().getByRole('radio').first().check();
-    await frame().getByRole('button', { name: 'Continue' }).click();
+    await bank().linkAccount({ consent: false });
     await waitForStep('REDIRECT');
 
     expect(await sequence(page)).toEqual(HAPPY_PATH);
