@@ -2,6 +2,7 @@ import type {
   AuthorizeTokenOptions,
   ConnectEvent,
   ConnectParams,
+  ConnectStatus,
   FetchAuthorizeToken,
   FlinksConnectError,
   InvalidMessageInfo,
@@ -85,6 +86,17 @@ export interface FlinksConnectOptions extends AuthorizeTokenOptions {
   iframeProps?: Omit<ComponentPropsWithoutRef<'iframe'>, 'src' | 'title' | 'className' | 'style'>;
   /** How long to wait for Connect to report `APP_MOUNTED` before showing a load error. Default 30,000. */
   loadTimeoutMs?: number;
+  /**
+   * How long to wait for `APP_MOUNTED` once the frame's document has loaded, before the same
+   * `iframe_load_timeout`: the browser's error page (offline, Connect unreachable) loads too.
+   * Default 5,000.
+   */
+  mountTimeoutMs?: number;
+  /**
+   * The component's progress: `{ status, mounted, used, expiresAt, refreshAt }` (times in epoch
+   * ms; `refreshAt` is `null` once the token is used), after every change. Never the token.
+   */
+  onStatusChange?: (status: ConnectStatus) => void;
 }
 
 /** The props of `<FlinksConnect>`. */

@@ -38,20 +38,16 @@ export function useConnectSession(
   const base = connectUrl ?? connectUrlForInstance(instance!);
   const frame = useRef<HTMLIFrameElement>(null);
   const latest = useLatest(props);
-  const key = JSON.stringify([base, useParamsKey(params), props.loadTimeoutMs, tokenOptionsKey(props)]);
+  const key = JSON.stringify([base, useParamsKey(params), props.loadTimeoutMs, props.mountTimeoutMs, tokenOptionsKey(props)]);
   const session = useKeyedInstance(key, () =>
     createConnectSession({
       ...props,
       ...latestCallbacks(latest, fetchAuthorizeToken),
       connectUrl: base,
       getFrame: () => frame.current?.contentWindow,
-      // One object for the session's life; core reads its fields when an event fires.
-      handlers: {
-        onEvent: (event) => latest.current.onEvent?.(event),
-        onRedirect: (details, event) => latest.current.onRedirect?.(details, event),
-        onError: (error) => latest.current.onError?.(error),
-        onInvalidMessage: (data, info) => latest.current.onInvalidMessage?.(data, info),
-      },
+      // One object for the session's life: core reads a callback when it fires, so this reads
+      // the latest props' (onEvent, onRedirect, onError, onInvalidMessage, onStatusChange).
+      handlers: new Proxy({}, { get: (_, name) => latest.current[name as keyof FlinksConnectProps] }),
     }),
   );
   // The server snapshot is the idle state: the server renders the loading fallback, and so does hydration.
