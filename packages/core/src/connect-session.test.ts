@@ -123,7 +123,11 @@ describe('createConnectSession', () => {
     await vi.advanceTimersByTimeAsync(3_999);
     expect(s.getState().status).toBe('ready');
     await vi.advanceTimersByTimeAsync(1);
-    expect(s.getState()).toMatchObject({ status: 'error', src: null, error: { code: 'iframe_load_timeout' } });
+    expect(s.getState()).toMatchObject({
+      status: 'error',
+      src: null,
+      error: { code: 'iframe_load_timeout' },
+    });
     expect(handlers.onError).toHaveBeenCalledOnce();
     expect(handlers.onError.mock.calls[0]![0].message).toContain('mountTimeoutMs');
     // The outer watchdog is gone with it: no second error later.
@@ -468,7 +472,9 @@ describe('the landing page as a second channel for the result', () => {
     s.start();
     await flush();
     // Mounted, then the landing page is what loads next (the load events of Connect itself lost).
-    frame.current = landed('https://app.example/flinks/done?theme=dark&loginId=L-2&institution=FlinksCapital');
+    frame.current = landed(
+      'https://app.example/flinks/done?theme=dark&loginId=L-2&institution=FlinksCapital',
+    );
     s.frameLoaded();
     expect(handlers.onRedirect).toHaveBeenCalledOnce();
     await vi.advanceTimersByTimeAsync(60_000);

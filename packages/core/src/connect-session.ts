@@ -42,6 +42,8 @@ export interface ConnectSessionHandlers {
   onError?: ((error: FlinksConnectError) => void) | undefined;
   /** A message from the Connect origin that this session refused, and why; never silent. */
   onInvalidMessage?: ((data: unknown, info: InvalidMessageInfo) => void) | undefined;
+  /** Connect reported `POPUP_BLOCKED`: the bank's sign-in window (OAuth) did not open. */
+  onPopupBlocked?: ((event: ConnectEvent) => void) | undefined;
   /** The session's progress changed (see `ConnectStatus`); never called with the token. */
   onStatusChange?: ((status: ConnectStatus) => void) | undefined;
 }
@@ -91,6 +93,11 @@ export interface ConnectSessionState {
   expiresAt: number | null;
   /** When that token is replaced if it stays unused (epoch ms), or `null`. */
   refreshAt: number | null;
+  /**
+   * Connect reported `POPUP_BLOCKED`, and no `POPUP_OPENED` since in this load: `0` for no, else
+   * a number new for every such report (so a dismissed notice can come back for the next one).
+   */
+  popupBlocked: number;
 }
 
 export interface ConnectSession {
@@ -141,6 +148,7 @@ const IDLE: ConnectSessionState = {
   mounted: false,
   expiresAt: null,
   refreshAt: null,
+  popupBlocked: 0,
 };
 
 /**
@@ -148,7 +156,14 @@ const IDLE: ConnectSessionState = {
  * `getState().src` in an iframe and pass that iframe's window as `getFrame`.
  */
 export function createConnectSession(options: ConnectSessionOptions): ConnectSession {
-  const { connectUrl, params, handlers = {}, getFrame, loadTimeoutMs = 30_000, mountTimeoutMs = 5_000 } = options;
+  const {
+    connectUrl,
+    params,
+    handlers = {},
+    getFrame,
+    loadTimeoutMs = 30_000,
+    mountTimeoutMs = 5_000,
+  } = options;
   if (__DEV__) {
     for (const [name, ms] of [
       ['loadTimeoutMs', loadTimeoutMs],
@@ -170,6 +185,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   let disposed = false;
   // onRedirect fires once per iframe load, from the message or from the landing URL.
   let redirected = false;
+  let popups = 0;
 
   const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
   const stopWatching = (): void => {
@@ -178,7 +194,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   };
   const fail = (error: FlinksConnectError): void => {
     stopWatching();
-    set({ status: 'error', src: null, error });
+    set({ status: 'error', src: null, error, expiresAt: null, refreshAt: null });
     call(handlers.onError, error);
   };
   const refuse = (data: unknown, reason: RefusedMessageReason): void =>
@@ -199,7 +215,16 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       stopWatching();
       watchdog = setTimeout(loadTimedOut, loadTimeoutMs, false);
       redirected = false;
-      set({ status, src, error: null, used, mounted: false, expiresAt, refreshAt: used ? null : refreshAt });
+      set({
+        status,
+        src,
+        error: null,
+        used,
+        mounted: false,
+        expiresAt,
+        refreshAt: used ? null : refreshAt,
+        popupBlocked: 0,
+      });
     } else if (status === 'idle') {
       stopWatching();
       if (state !== IDLE) replace(IDLE);
@@ -237,6 +262,9 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       if (!getState().mounted) set({ mounted: true });
     }
     if (event.type === 'error' || TOKEN_SPENDING_STEPS.has(step)) tokens.markUsed();
+    if (step === 'POPUP_BLOCKED' || (step === 'POPUP_OPENED' && getState().popupBlocked)) {
+      set({ popupBlocked: step === 'POPUP_OPENED' ? 0 : ++popups });
+    }
     if (step === 'REDIRECT') {
       // The landing URL gave the result already.
       if (redirected) return;
@@ -245,6 +273,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       if (details) return redirect(details, event);
     }
     call(handlers.onEvent, event);
+    if (step === 'POPUP_BLOCKED') call(handlers.onPopupBlocked, event);
     if (event.type === 'error') {
       const { flinksCode } = event;
       call(

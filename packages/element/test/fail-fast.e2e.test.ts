@@ -19,7 +19,7 @@ let pageErrors: string[];
 /** The grace on, the outer watchdog far beyond the poll's limit: an error in time is the grace's. */
 const withTimeouts = (attributes: string) =>
   hostPage(attributes).replace(
-    "element.fetchAuthorizeToken =",
+    'element.fetchAuthorizeToken =',
     'element.loadTimeoutMs = 120000; element.mountTimeoutMs = 1500; element.retry = false;\n  element.fetchAuthorizeToken =',
   );
 

@@ -23,7 +23,7 @@ import { useLatest } from './use-latest';
  */
 export function useConnectSession(
   props: FlinksConnectProps,
-): [ConnectSession, ConnectSessionState, RefObject<HTMLIFrameElement | null>] {
+): [ConnectSession, ConnectSessionState, RefObject<HTMLIFrameElement | null>, ConnectParams['language']] {
   const { instance, connectUrl, params, fetchAuthorizeToken } = props;
   if ((instance == null) === (connectUrl == null)) {
     throw new FlinksConnectError(
@@ -38,7 +38,14 @@ export function useConnectSession(
   const base = connectUrl ?? connectUrlForInstance(instance!);
   const frame = useRef<HTMLIFrameElement>(null);
   const latest = useLatest(props);
-  const key = JSON.stringify([base, useParamsKey(params), props.loadTimeoutMs, props.mountTimeoutMs, tokenOptionsKey(props)]);
+  const [paramsKey, language] = useParamsKey(params);
+  const key = JSON.stringify([
+    base,
+    paramsKey,
+    props.loadTimeoutMs,
+    props.mountTimeoutMs,
+    tokenOptionsKey(props),
+  ]);
   const session = useKeyedInstance(key, () =>
     createConnectSession({
       ...props,
@@ -55,7 +62,7 @@ export function useConnectSession(
   // stop, not dispose: StrictMode starts the same session again after its synthetic unmount.
   // A replaced session is only stopped too; stopped, it holds no listener and no timer.
   useEffect(() => session.start(), [session]);
-  return [session, state, frame];
+  return [session, state, frame, language];
 }
 
 /**
@@ -63,14 +70,15 @@ export function useConnectSession(
  * re-render's cost (`pnpm bench`), so the last key is kept while `params` is the same object or
  * shallow-equal to the last one, as inline `params={{ ... }}` are.
  */
-function useParamsKey(params: ConnectParams = {}): string {
-  const cache = useRef<[ConnectParams, string]>(null);
+function useParamsKey(params: ConnectParams = {}): [string, ConnectParams['language']] {
+  const cache = useRef<[ConnectParams, string, ConnectParams['language']]>(null);
   /* eslint-disable react-hooks/refs -- a cache of a pure function of `params`: a render React
      throws away can only leave a key that is still right for the params it was computed from. */
   if (!cache.current || !sameValues(cache.current[0], params)) {
-    cache.current = [params, JSON.stringify(paramEntries(params))];
+    cache.current = [params, JSON.stringify(paramEntries(params)), params.language];
   }
-  return cache.current[1];
+  // The language too (for the labels), read with the key rather than on every render.
+  return [cache.current[1], cache.current[2]];
   /* eslint-enable react-hooks/refs */
 }
 
