@@ -1,8 +1,28 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'tsdown';
+import type { UserConfig } from 'tsdown';
+import { bundleConnectPageApp } from './src/connect-page/bundle-app';
 import type * as Simulator from './src/index';
+
+const connectPageDir = resolve(dirname(fileURLToPath(import.meta.url)), 'src', 'connect-page');
+
+type Plugin = Extract<NonNullable<UserConfig['plugins']>, readonly unknown[]>[number];
+
+/**
+ * The Connect page's browser script is a built asset, `dist/connect-page/app.js`: the published
+ * code reads it (`script.dist.ts`) instead of bundling it on first use as the sources do (`script.ts`).
+ */
+const connectPageScriptAsset: Plugin = {
+  name: 'flinks-embed:connect-page-script',
+  resolveId(source: string, importer: string | undefined) {
+    if (source === './script' && importer !== undefined && dirname(importer) === connectPageDir) {
+      return join(connectPageDir, 'script.dist.ts');
+    }
+    return null;
+  },
+};
 
 export default defineConfig([
   {
@@ -18,8 +38,12 @@ export default defineConfig([
     clean: true,
     // Plugin timings depend on how busy the machine is: a note, not a warning about this build.
     checks: { pluginTimings: false },
-    // The static Connect page, written by the generator that was just built: what ships is what is tested.
+    plugins: [connectPageScriptAsset],
+    // The page's script, then the static Connect page, written by the generator that was just
+    // built (which reads that script): what ships is what is tested.
     async onSuccess({ outDir }) {
+      await mkdir(join(outDir, 'connect-page'), { recursive: true });
+      await writeFile(join(outDir, 'connect-page', 'app.js'), bundleConnectPageApp());
       const built = pathToFileURL(join(outDir, 'index.js')).href;
       const { renderStaticConnectPage } = (await import(built)) as typeof Simulator;
       await mkdir(join(outDir, 'connect'), { recursive: true });
@@ -35,5 +59,6 @@ export default defineConfig([
     fixedExtension: false,
     clean: false,
     checks: { pluginTimings: false },
+    plugins: [connectPageScriptAsset],
   },
 ]);

@@ -50,6 +50,14 @@ describe('the built package', () => {
     expect(script('esm', 'm.connectPageDir()')).toBe(dist('connect'));
     expect(script('cjs', 'm.connectPageDir()')).toBe(dist('connect'));
   });
+
+  it('runs the prebuilt page script, dist/connect-page/app.js, and never a bundler', () => {
+    const app = readFileSync(dist('connect-page/app.js'), 'utf8');
+    expect(app).toContain('APP_MOUNTED');
+    expect(readFileSync(dist('connect/index.html'), 'utf8')).toContain(`<script>${app}</script>`);
+    for (const file of ['index.js', 'index.cjs'])
+      expect(readFileSync(dist(file), 'utf8')).not.toMatch(/(?:from |require\()['"]esbuild['"]/);
+  });
 });
 
 describe('the flinks-simulator bin', () => {

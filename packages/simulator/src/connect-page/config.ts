@@ -21,3 +21,6 @@ export interface ConnectPageConfig {
   /** Switched on with `setFaults`; never on the static page. */
   readonly faults: ConnectPageFaults;
 }
+
+/** The id of the page's JSON element holding the `ConnectPageConfig`. */
+export const CONFIG_ELEMENT_ID = 'flinks-connect-config';

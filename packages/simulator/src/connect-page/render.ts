@@ -1,8 +1,8 @@
-import { createSandboxBank } from '../sandbox-bank';
 import { SANDBOX_ACCOUNTS, SANDBOX_BANK_DATA, SANDBOX_INSTITUTIONS } from '../sandbox-data';
-import { runConnectPage } from './app';
 import type { ConnectPageFaults } from '../faults';
+import { CONFIG_ELEMENT_ID } from './config';
 import type { ConnectPageConfig, TokenCheck } from './config';
+import { connectPageScript } from './script';
 import { CONNECT_STRINGS } from './strings';
 import { CONNECT_PAGE_CSS } from './styles';
 
@@ -14,8 +14,6 @@ export interface ConnectPageInput {
   readonly nonce?: string;
   readonly faults?: ConnectPageFaults;
 }
-
-const CONFIG_ELEMENT_ID = 'flinks-connect-config';
 
 export function renderConnectPageHtml({
   tokenCheck,
@@ -34,10 +32,8 @@ export function renderConnectPageHtml({
     strings: CONNECT_STRINGS,
     faults,
   };
-  const program =
-    `(${runConnectPage.toString()})(` +
-    `JSON.parse(document.getElementById(${JSON.stringify(CONFIG_ELEMENT_ID)}).textContent), ` +
-    `${isStatic ? createSandboxBank.toString() : 'null'});`;
+  // The built browser program (app/main.ts), which reads `config` from the JSON element below.
+  const program = connectPageScript();
   // Inline code cannot contain its own end tag; a change that adds one must fail loudly here.
   if (/<\/script/i.test(program) || /<\/style/i.test(CONNECT_PAGE_CSS)) {
     throw new Error('The Connect page code contains a closing </script> or </style> tag; split that string.');
