@@ -1,5 +1,5 @@
 // <FlinksConnect> as it ships (its dist), in Chromium, against the simulator on a second origin:
-// the fast failure when Connect cannot load, and the status an app is told.
+// the fast failure when Connect cannot load, the status an app is told, and an OAuth bank's pop-up.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -86,7 +86,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  sim.setFaults({ connectPageSilent: false });
+  sim.setFaults({ connectPageSilent: false, blockPopups: false });
   await context.close();
   expect(pageErrors).toEqual([]);
 });
@@ -123,7 +123,7 @@ describe('when Connect cannot load', () => {
     expect((await record()).errors[0]!.code).toBe('iframe_load_timeout');
     expect((await record()).steps).toEqual([]);
     // Retry, now that Connect answers: a fresh token, and Connect mounts.
-    sim.setFaults({ connectPageSilent: false });
+    sim.setFaults({ connectPageSilent: false, blockPopups: false });
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
   });
@@ -158,5 +158,80 @@ describe('onStatusChange', () => {
       ['ready', true, false],
       ['ready', true, true],
     ]);
+  });
+});
+
+describe('an OAuth bank whose sign-in opens a pop-up', () => {
+  const toOutboundBank = async (name = 'Maple OAuth Bank') => {
+    await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
+    await page.frameLocator('iframe').getByRole('button', { name }).click();
+  };
+
+  it('opens it after the click, and the flow finishes in the same frame, with no notice', async () => {
+    await open({ outbound: '1' });
+    await toOutboundBank();
+    const frame = page.frameLocator('iframe');
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      frame.getByRole('button', { name: 'Continue to Maple OAuth Bank' }).click(),
+    ]);
+    await expect.poll(async () => (await record()).steps, eventually).toContain('POPUP_OPENED');
+    // Spent: the user is signing in in the pop-up, the frame is never reloaded for expiry.
+    await expect
+      .poll(async () => (await record()).statuses.at(-1), eventually)
+      .toMatchObject({ used: true, refreshAt: null });
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await frame.getByRole('radio', { name: /Chequing/ }).check();
+    await frame.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(async () => (await record()).steps, eventually).toContain('REDIRECT');
+    expect((await record()).popupsBlocked).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('shows the dismissible notice and calls onPopupBlocked when the pop-up is blocked, and clears it once one opens', async () => {
+    sim.setFaults({ blockPopups: true });
+    await open({ outbound: '1' });
+    await toOutboundBank();
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('button', { name: 'Continue to Maple OAuth Bank' }).click();
+    const notice = page.getByRole('alert');
+    await expect
+      .poll(() => notice.textContent(), eventually)
+      .toBe('Your bank’s window was blocked. Allow pop-ups for this page and try again.');
+    expect((await record()).steps).toContain('POPUP_BLOCKED');
+    expect((await record()).popupsBlocked).toBe(1);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+    // Blocked again: the notice is back.
+    await frame.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => notice.count(), eventually).toBe(1);
+    expect((await record()).popupsBlocked).toBe(2);
+    // The user allows pop-ups and tries again: it opens, and the notice goes.
+    sim.setFaults({ blockPopups: false });
+    // (The fault is read by the page when it loads: this page still blocks, so open one by hand.)
+    await page
+      .frameLocator('iframe')
+      .locator('body')
+      .evaluate(() => window.parent.postMessage({ step: 'POPUP_OPENED', institution: 'FlinksOAuth' }, '*'));
+    await expect.poll(() => notice.count(), eventually).toBe(0);
+    // One frame, one token, all along.
+    expect(await page.locator('iframe').count()).toBe(1);
+  });
+
+  it('says it in French for language: fr', async () => {
+    sim.setFaults({ blockPopups: true });
+    await open({ outbound: '1', language: 'fr' });
+    await toOutboundBank('Banque OAuth Érable');
+    await page
+      .frameLocator('iframe')
+      .getByRole('button', { name: 'Continuer vers Banque OAuth Érable' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), eventually)
+      .toBe(
+        'La fenêtre de votre banque a été bloquée. Autorisez les fenêtres contextuelles pour cette page et réessayez.',
+      );
+    await page.getByRole('button', { name: 'Fermer' }).click();
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });
