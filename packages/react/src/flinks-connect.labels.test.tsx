@@ -2,7 +2,7 @@
 // blocked-pop-up notice comes and goes with Connect's reports.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { FlinksConnect, type FlinksConnectLabels, type FlinksConnectProps } from './index';
+import { FlinksConnect, type FlinksConnectLabels, type FlinksConnectOptions } from './index';
 import { labelsFor } from './labels';
 import {
   advance,
@@ -18,7 +18,7 @@ import {
 setupTestEnvironment();
 
 const failing = () => vi.fn(() => Promise.reject(new Error('offline')));
-const connect = (props: Partial<FlinksConnectProps> = {}) => (
+const connect = (props: Partial<FlinksConnectOptions> = {}) => (
   <FlinksConnect instance={INSTANCE} fetchAuthorizeToken={tokenFetcher()} retry={false} {...props} />
 );
 

@@ -556,7 +556,7 @@ export const FrenchTokenFailsForGood: Story = {
 };
 
 const popupPlay =
-  (labels: typeof EN, title: string): Story['play'] =>
+  (labels: typeof EN, title: string): NonNullable<Story['play']> =>
   async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const frame = await findConnectFrame(canvasElement, title);
