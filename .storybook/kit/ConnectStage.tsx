@@ -28,6 +28,11 @@ export type PassThroughProps = Pick<
   FlinksConnectOptions,
   | 'title'
   | 'loadTimeoutMs'
+  | 'mountTimeoutMs'
+  | 'labels'
+  | 'popupBlockedNotice'
+  | 'onPopupBlocked'
+  | 'onStatusChange'
   | 'tokenLifetimeMs'
   | 'refreshMarginMs'
   | 'fetchTimeoutMs'

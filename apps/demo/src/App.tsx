@@ -1,4 +1,5 @@
 import type { RedirectDetails } from '@flinks-embed/react';
+import type { DemoConfig } from '../shared/demo-api';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { postFaults } from './api';
 import { BankConnection } from './components/BankConnection';
@@ -13,7 +14,6 @@ import { Stepper } from './components/Stepper';
 import { TokenPanel } from './components/TokenPanel';
 import { useEventLog } from './event-log';
 import { useSettings, type DemoSettings } from './settings';
-import { issuedLifetimeMs } from './token-timing';
 import { useTokenActivity } from './token-activity';
 import { useDemoConfig } from './use-demo-config';
 import { useIgnoredMessages } from './use-ignored-messages';
@@ -152,4 +152,9 @@ export function App() {
       </main>
     </>
   );
+}
+
+/** How long the server's tokens live: the simulator's setting, or Flinks' documented 30 minutes. */
+function issuedLifetimeMs(config: DemoConfig | null): number {
+  return Math.min(config?.backend === 'simulator' ? config.tokenLifetimeMs : Infinity, 30 * 60 * 1000);
 }

@@ -3,6 +3,8 @@ import { DEMO_API, type DemoConfig, type FaultsRequest } from '../shared/demo-ap
 /** What the token endpoint answers (`createAuthorizeTokenHandler`). */
 export interface TokenEndpointResponse {
   token: string;
+  /** Seconds from the request: what the library times the token by. */
+  expiresIn?: number;
   expiresAt?: number | string;
 }
 

@@ -37,7 +37,9 @@ export interface TokenActivity {
 export type TokenActivityAction =
   | { type: 'request' }
   | { type: 'request-failed' }
-  | { type: 'received'; expiresAt: number; refreshAt: number }
+  | { type: 'received' }
+  /** From `onStatusChange`: the library's own timing of the token in the iframe. */
+  | { type: 'timing'; expiresAt: number | null; refreshAt: number | null }
   | { type: 'step'; step: string }
   | { type: 'failed' }
   | { type: 'remount' };
@@ -65,10 +67,12 @@ function reduce(
         ...state,
         phase: 'loading',
         failures: 0,
-        expiresAt: action.expiresAt,
-        refreshAt: action.refreshAt,
         tokensUsed: state.tokensUsed + 1,
       };
+    case 'timing':
+      // An error keeps the last token's expiry on show (it is what the user ran out of).
+      if (action.expiresAt === null) return { ...state, refreshAt: null };
+      return { ...state, expiresAt: action.expiresAt, refreshAt: action.refreshAt };
     case 'step':
       if (action.step === 'APP_MOUNTED')
         return state.phase === 'loading' ? { ...state, phase: 'ready' } : state;

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DemoConfig } from '../shared/demo-api';
 import { formatCountdown } from '../src/format';
 import { DEFAULT_SETTINGS, parseSettings, settingsQuery } from '../src/settings';
-import { expiryOf, tokenTiming } from '../src/token-timing';
-
-const simulator = (tokenLifetimeMs: number): DemoConfig => ({
-  backend: 'simulator',
-  connectUrl: 'http://127.0.0.1:4000/v2/',
-  tokenLifetimeMs,
-  sandbox: {
-    institution: 'Flinks Capital',
-    username: 'Greatday',
-    password: 'Everyday',
-    securityQuestion: 'What city were you born in?',
-    securityAnswer: 'Montreal',
-  },
-});
-const flinks: DemoConfig = { backend: 'flinks', instance: 'toolbox', sandbox: null };
 
 describe('settings in the URL', () => {
   it('reads every control from the query, and falls back to the defaults', () => {
@@ -42,31 +26,7 @@ describe('settings in the URL', () => {
   });
 });
 
-describe('token timing', () => {
-  it('uses the shortest of the chosen lifetime, the simulator’s and Flinks’ 30 minutes', () => {
-    expect(tokenTiming(DEFAULT_SETTINGS, flinks)).toEqual({ lifetimeMs: 1_800_000, refreshMarginMs: 60_000 });
-    expect(tokenTiming(DEFAULT_SETTINGS, simulator(16_000))).toEqual({
-      lifetimeMs: 16_000,
-      refreshMarginMs: 4_000,
-    });
-    expect(tokenTiming({ ...DEFAULT_SETTINGS, tokenLifetime: 20 }, flinks)).toEqual({
-      lifetimeMs: 20_000,
-      refreshMarginMs: 5_000,
-    });
-    expect(tokenTiming({ ...DEFAULT_SETTINGS, tokenLifetime: 300 }, simulator(60_000)).lifetimeMs).toBe(
-      60_000,
-    );
-  });
-
-  it('never lets a token outlive what the server said', () => {
-    const start = Date.parse('2026-01-01T12:00:00Z');
-    expect(expiryOf(start + 1_800_000, start, 20_000)).toBe(start + 20_000);
-    expect(expiryOf(start + 10_000, start, 20_000)).toBe(start + 10_000);
-    expect(expiryOf(new Date(start + 10_000).toISOString(), start, 20_000)).toBe(start + 10_000);
-    expect(expiryOf(undefined, start, 20_000)).toBe(start + 20_000);
-    expect(expiryOf('not a date', start, 20_000)).toBe(start + 20_000);
-  });
-
+describe('formatting', () => {
   it('counts down in mm:ss', () => {
     expect(formatCountdown(1_800_000)).toBe('30:00');
     expect(formatCountdown(59_001)).toBe('01:00');

@@ -114,6 +114,80 @@ describe('createConnectSession', () => {
     expect(handlers.onError).not.toHaveBeenCalled();
   });
 
+  it('fails fast with iframe_load_timeout when the frame loads but APP_MOUNTED does not follow', async () => {
+    const { s, handlers } = session({ loadTimeoutMs: 30_000, mountTimeoutMs: 4_000 });
+    s.start();
+    await flush();
+    await vi.advanceTimersByTimeAsync(1_000);
+    s.frameLoaded(); // the browser's error page, say: it loads, and never posts
+    await vi.advanceTimersByTimeAsync(3_999);
+    expect(s.getState().status).toBe('ready');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.getState()).toMatchObject({
+      status: 'error',
+      src: null,
+      error: { code: 'iframe_load_timeout' },
+    });
+    expect(handlers.onError).toHaveBeenCalledOnce();
+    expect(handlers.onError.mock.calls[0]![0].message).toContain('mountTimeoutMs');
+    // The outer watchdog is gone with it: no second error later.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(handlers.onError).toHaveBeenCalledOnce();
+  });
+
+  it('waits 5 s after the load by default, and keeps loadTimeoutMs as the bound for a frame that never loads', async () => {
+    const { s } = session({ loadTimeoutMs: 10_000 });
+    s.start();
+    await flush();
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(s.getState().status).toBe('ready');
+    // Loaded late: the outer bound still holds, the grace does not push it back.
+    s.frameLoaded();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(s.getState()).toMatchObject({ status: 'error', error: { code: 'iframe_load_timeout' } });
+
+    const quick = session();
+    quick.s.start();
+    await flush();
+    quick.s.frameLoaded();
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(quick.s.getState().status).toBe('ready');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(quick.s.getState().error?.code).toBe('iframe_load_timeout');
+  });
+
+  it('never fails a load once APP_MOUNTED came, whatever loads after it', async () => {
+    const { s, handlers } = session({ mountTimeoutMs: 1_000 });
+    s.start();
+    await flush();
+    s.frameLoaded();
+    post({ step: 'APP_MOUNTED' }); // Connect's app may mount just after its document loads
+    await vi.advanceTimersByTimeAsync(5_000);
+    s.frameLoaded(); // a later navigation of the frame (a third-site redirectUrl, say)
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(s.getState().status).toBe('ready');
+    expect(handlers.onError).not.toHaveBeenCalled();
+  });
+
+  it('gives a new load its own grace, and rejects a mountTimeoutMs that is not positive', async () => {
+    expect(() => session({ mountTimeoutMs: 0 })).toThrow(/mountTimeoutMs must be a positive number/);
+    const { s, handlers } = session({ mountTimeoutMs: 1_000 });
+    s.start();
+    await flush();
+    s.frameLoaded();
+    s.reload(); // a fresh token and a fresh iframe: the old load's grace is dropped
+    await flush();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(s.getState().status).toBe('ready');
+    s.frameLoaded();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(handlers.onError).toHaveBeenCalledOnce();
+    // Ignored with no iframe (error shown) and when stopped.
+    s.frameLoaded();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(handlers.onError).toHaveBeenCalledOnce();
+  });
+
   it('reloads an idle iframe before its token expires, keeping it on screen meanwhile', async () => {
     const { s } = session({ tokenLifetimeMs: 10 * MINUTE });
     s.start();
@@ -388,6 +462,26 @@ describe('the landing page as a second channel for the result', () => {
     expect(handlers.onEvent).toHaveBeenCalledOnce();
   });
 
+  it('does not start the mount grace when the frame lands on redirectUrl', async () => {
+    const frame = { current: crossOrigin() };
+    const { s, handlers } = session({
+      params: { redirectUrl: REDIRECT_URL, innerRedirect: true },
+      getFrame: () => frame.current,
+      mountTimeoutMs: 1_000,
+    });
+    s.start();
+    await flush();
+    // Mounted, then the landing page is what loads next (the load events of Connect itself lost).
+    frame.current = landed(
+      'https://app.example/flinks/done?theme=dark&loginId=L-2&institution=FlinksCapital',
+    );
+    s.frameLoaded();
+    expect(handlers.onRedirect).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(handlers.onError).not.toHaveBeenCalled();
+    expect(s.getState().status).toBe('ready');
+  });
+
   it('fires onRedirect once when the message comes first', async () => {
     const frame = { current: crossOrigin() };
     const { s, handlers } = landingSession(frame);
@@ -543,5 +637,52 @@ describe('state', () => {
     expect(added).not.toHaveBeenCalledWith('message', expect.anything());
     expect(requests).toHaveLength(0);
     expect(s.getState().status).toBe('idle');
+  });
+});
+
+describe('onStatusChange', () => {
+  it('reports status, mounted, used, expiry and refresh times, never the token, and nothing on stop', async () => {
+    const onStatusChange = vi.fn();
+    const start = Date.now();
+    const { s } = session({
+      tokenLifetimeMs: 10 * MINUTE,
+      handlers: { onStatusChange },
+    });
+    const stop = s.start();
+    await flush();
+    post({ step: 'APP_MOUNTED' });
+    post({ step: 'SUBMIT_CREDENTIAL' });
+    const expiresAt = start + 10 * MINUTE;
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual([
+      { status: 'loading', mounted: false, used: false, expiresAt: null, refreshAt: null },
+      { status: 'ready', mounted: false, used: false, expiresAt, refreshAt: expiresAt - MINUTE },
+      { status: 'ready', mounted: true, used: false, expiresAt, refreshAt: expiresAt - MINUTE },
+      // Used: never refreshed again.
+      { status: 'ready', mounted: true, used: true, expiresAt, refreshAt: null },
+    ]);
+    expect(JSON.stringify(onStatusChange.mock.calls)).not.toContain('token-1');
+    // Messages that change nothing it reports are not reported.
+    post({ step: 'COMPONENT_LOAD_MFA' });
+    stop();
+    expect(onStatusChange).toHaveBeenCalledTimes(4);
+  });
+
+  it('reports the replacement when an unused token nears its expiry', async () => {
+    const onStatusChange = vi.fn();
+    const start = Date.now();
+    const { s } = session({ tokenLifetimeMs: 10 * MINUTE, handlers: { onStatusChange } });
+    s.start();
+    await flush();
+    post({ step: 'APP_MOUNTED' });
+    await vi.advanceTimersByTimeAsync(9 * MINUTE);
+    const statuses = onStatusChange.mock.calls.map(([status]) => status);
+    // The old token stays on screen while its replacement is fetched.
+    expect(statuses.at(-2)).toMatchObject({ status: 'loading', expiresAt: start + 10 * MINUTE });
+    expect(statuses.at(-1)).toMatchObject({
+      status: 'ready',
+      mounted: false,
+      expiresAt: start + 19 * MINUTE,
+      refreshAt: start + 18 * MINUTE,
+    });
   });
 });

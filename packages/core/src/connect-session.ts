@@ -42,6 +42,23 @@ export interface ConnectSessionHandlers {
   onError?: ((error: FlinksConnectError) => void) | undefined;
   /** A message from the Connect origin that this session refused, and why; never silent. */
   onInvalidMessage?: ((data: unknown, info: InvalidMessageInfo) => void) | undefined;
+  /** Connect reported `POPUP_BLOCKED`: the bank's sign-in window (OAuth) did not open. */
+  onPopupBlocked?: ((event: ConnectEvent) => void) | undefined;
+  /** The session's progress changed (see `ConnectStatus`); never called with the token. */
+  onStatusChange?: ((status: ConnectStatus) => void) | undefined;
+}
+
+/** What `onStatusChange` reports: the session's progress, without the token. */
+export interface ConnectStatus {
+  status: ConnectSessionState['status'];
+  /** Flinks reported `APP_MOUNTED` for the current iframe load. */
+  mounted: boolean;
+  /** The user submitted credentials: the token is spent, and never replaced for expiry. */
+  used: boolean;
+  /** When the token in the current iframe expires (epoch ms), or `null` with no token. */
+  expiresAt: number | null;
+  /** When that token is replaced if it stays unused (epoch ms); `null` once used, or with no token. */
+  refreshAt: number | null;
 }
 
 export interface ConnectSessionOptions extends AuthorizeTokenOptions {
@@ -51,6 +68,12 @@ export interface ConnectSessionOptions extends AuthorizeTokenOptions {
   fetchAuthorizeToken: FetchAuthorizeToken;
   /** How long to wait for `APP_MOUNTED` after an iframe load starts. Default 30,000. */
   loadTimeoutMs?: number | undefined;
+  /**
+   * How long to wait for `APP_MOUNTED` once the frame's document has loaded (`frameLoaded()`):
+   * the browser's own error page loads too, so an unreachable Connect fails this soon instead of
+   * after `loadTimeoutMs`. Default 5,000.
+   */
+  mountTimeoutMs?: number | undefined;
   handlers?: ConnectSessionHandlers | undefined;
   /** The iframe's window: only messages from it are accepted. */
   getFrame: () => MessageEventSource | null | undefined;
@@ -66,6 +89,15 @@ export interface ConnectSessionState {
   used: boolean;
   /** Flinks reported `APP_MOUNTED` for the current iframe load. */
   mounted: boolean;
+  /** When the token in the current iframe expires (epoch ms), or `null` with none. */
+  expiresAt: number | null;
+  /** When that token is replaced if it stays unused (epoch ms), or `null`. */
+  refreshAt: number | null;
+  /**
+   * Connect reported `POPUP_BLOCKED`, and no `POPUP_OPENED` since in this load: `0` for no, else
+   * a number new for every such report (so a dismissed notice can come back for the next one).
+   */
+  popupBlocked: number;
 }
 
 export interface ConnectSession {
@@ -108,16 +140,37 @@ export const TOKEN_SPENDING_STEPS: ReadonlySet<KnownStep | (string & {})> = /* @
   'POPUP_OPENED',
 ]);
 
-const IDLE: ConnectSessionState = { status: 'idle', src: null, error: null, used: false, mounted: false };
+const IDLE: ConnectSessionState = {
+  status: 'idle',
+  src: null,
+  error: null,
+  used: false,
+  mounted: false,
+  expiresAt: null,
+  refreshAt: null,
+  popupBlocked: 0,
+};
 
 /**
  * One embedded Connect iframe: its tokens, its load watchdog and its messages. Bindings render
  * `getState().src` in an iframe and pass that iframe's window as `getFrame`.
  */
 export function createConnectSession(options: ConnectSessionOptions): ConnectSession {
-  const { connectUrl, params, handlers = {}, getFrame, loadTimeoutMs = 30_000 } = options;
-  if (__DEV__ && !(loadTimeoutMs > 0)) {
-    throw invalidOptions(`loadTimeoutMs must be a positive number (got ${loadTimeoutMs}).`);
+  const {
+    connectUrl,
+    params,
+    handlers = {},
+    getFrame,
+    loadTimeoutMs = 30_000,
+    mountTimeoutMs = 5_000,
+  } = options;
+  if (__DEV__) {
+    for (const [name, ms] of [
+      ['loadTimeoutMs', loadTimeoutMs],
+      ['mountTimeoutMs', mountTimeoutMs],
+    ] as const) {
+      if (!(ms > 0)) throw invalidOptions(`${name} must be a positive number (got ${ms}).`);
+    }
   }
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
@@ -126,51 +179,75 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
   const live: LiveSession = { origin, frame: getFrame };
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  // The short wait for APP_MOUNTED once the frame's document has loaded (see frameLoaded).
+  let grace: ReturnType<typeof setTimeout> | undefined;
   let stopTokens: (() => void) | undefined;
   let disposed = false;
   // onRedirect fires once per iframe load, from the message or from the landing URL.
   let redirected = false;
+  let popups = 0;
 
   const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
-  const fail = (error: FlinksConnectError): void => {
+  const stopWatching = (): void => {
     clearTimeout(watchdog);
-    set({ status: 'error', src: null, error });
+    clearTimeout(grace);
+  };
+  const fail = (error: FlinksConnectError): void => {
+    stopWatching();
+    set({ status: 'error', src: null, error, expiresAt: null, refreshAt: null });
     call(handlers.onError, error);
   };
   const refuse = (data: unknown, reason: RefusedMessageReason): void =>
     call(handlers.onInvalidMessage, data, { reason });
 
   const onTokens = (): void => {
-    const { status, token, error, used } = tokens.getState();
+    const { status, token, error, used, expiresAt, refreshAt } = tokens.getState();
     const state = getState();
     if (error) return fail(error);
     if (token) {
       const src = buildConnectUrl(connectUrl, params, token);
       if (src === state.src) {
         // Also back to `ready`: credentials submitted while an expiry refresh was in flight keep this load.
-        if (used !== state.used || status !== state.status) set({ status, used });
+        if (used !== state.used || status !== state.status)
+          set({ status, used, refreshAt: used ? null : state.refreshAt });
         return;
       }
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
-        // The token went into that load: it is spent, never to be replaced for expiry.
-        tokens.markUsed();
-        fail(
-          failure(
-            'iframe_load_timeout',
-            __DEV__ &&
-              `Flinks Connect did not report APP_MOUNTED within ${loadTimeoutMs} ms. Check the network, ` +
-                'your Content-Security-Policy frame-src (https://*.private.fin.ag) and the Connect URL.',
-          ),
-        );
-      }, loadTimeoutMs);
+      stopWatching();
+      watchdog = setTimeout(loadTimedOut, loadTimeoutMs, false);
       redirected = false;
-      set({ status, src, error: null, used, mounted: false });
+      set({
+        status,
+        src,
+        error: null,
+        used,
+        mounted: false,
+        expiresAt,
+        refreshAt: used ? null : refreshAt,
+        popupBlocked: 0,
+      });
     } else if (status === 'idle') {
-      clearTimeout(watchdog);
+      stopWatching();
       if (state !== IDLE) replace(IDLE);
     } else if (status !== state.status) set({ status });
   };
+
+  // No APP_MOUNTED in time: after `loadTimeoutMs` from the start of the load, or `mountTimeoutMs`
+  // after its document loaded (`afterLoad`: most likely the browser's error page, offline or unreachable).
+  function loadTimedOut(afterLoad: boolean): void {
+    // The token went into that load: it is spent, never to be replaced for expiry.
+    tokens.markUsed();
+    fail(
+      failure(
+        'iframe_load_timeout',
+        __DEV__ &&
+          (afterLoad
+            ? `The Connect frame loaded, but Flinks Connect did not report APP_MOUNTED within ${mountTimeoutMs} ms ` +
+              '(mountTimeoutMs): the frame most likely shows an error page. Check the network and the Connect URL.'
+            : `Flinks Connect did not report APP_MOUNTED within ${loadTimeoutMs} ms. Check the network, ` +
+              'your Content-Security-Policy frame-src (https://*.private.fin.ag) and the Connect URL.'),
+      ),
+    );
+  }
 
   const redirect = (details: RedirectDetails, event: ConnectEvent): void => {
     redirected = true;
@@ -181,10 +258,13 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const onEvent = (event: ConnectEvent): void => {
     const step = event.type === 'step' ? event.step : '';
     if (step === 'APP_MOUNTED') {
-      clearTimeout(watchdog);
+      stopWatching();
       if (!getState().mounted) set({ mounted: true });
     }
     if (event.type === 'error' || TOKEN_SPENDING_STEPS.has(step)) tokens.markUsed();
+    if (step === 'POPUP_BLOCKED' || (step === 'POPUP_OPENED' && getState().popupBlocked)) {
+      set({ popupBlocked: step === 'POPUP_OPENED' ? 0 : ++popups });
+    }
     if (step === 'REDIRECT') {
       // The landing URL gave the result already.
       if (redirected) return;
@@ -193,6 +273,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       if (details) return redirect(details, event);
     }
     call(handlers.onEvent, event);
+    if (step === 'POPUP_BLOCKED') call(handlers.onPopupBlocked, event);
     if (event.type === 'error') {
       const { flinksCode } = event;
       call(
@@ -238,9 +319,40 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     if (!stopTokens) return;
     window.removeEventListener('message', onMessage);
     liveSessions().delete(live);
-    stopTokens();
-    stopTokens = undefined;
+    // Cleared first: going idle on stop is no status change to report.
+    const stopSource = stopTokens;
+    stopTokens = reported = undefined;
+    stopSource();
   };
+
+  const readLanding = (landing: URL): void => {
+    let href: string | undefined;
+    try {
+      // Readable only once the frame is on the host's own origin; Connect's pages throw here.
+      href = (getFrame() as Window | null | undefined)?.location.href;
+    } catch {
+      return;
+    }
+    const url = href === undefined ? undefined : readUrl(href);
+    if (url?.origin !== landing.origin || url.pathname !== landing.pathname) return;
+    const details = readConnectRedirect(url);
+    if (!details) return;
+    stopWatching();
+    tokens.markUsed();
+    redirect(details, { type: 'step', step: 'REDIRECT', data: { step: 'REDIRECT', ...details } });
+  };
+
+  // onStatusChange: after every change of what it reports (all of it JSON: compared as text), while started.
+  let reported: string | undefined;
+  subscribe(() => {
+    const { status, mounted, used, expiresAt, refreshAt } = getState();
+    const next: ConnectStatus = { status, mounted, used, expiresAt, refreshAt };
+    const text = JSON.stringify(next);
+    if (stopTokens && text !== reported) {
+      reported = text;
+      call(handlers.onStatusChange, next);
+    }
+  });
 
   tokens.subscribe(onTokens);
   return {
@@ -259,21 +371,14 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       tokens.refresh(getState().status === 'error' ? 'retry' : 'refresh');
     },
     frameLoaded() {
-      if (!landing || redirected || !stopTokens || !getState().src) return;
-      let href: string | undefined;
-      try {
-        // Readable only once the frame is on the host's own origin; Connect's pages throw here.
-        href = (getFrame() as Window | null | undefined)?.location.href;
-      } catch {
-        return;
+      if (!stopTokens || !getState().src) return;
+      if (landing && !redirected) readLanding(landing);
+      // A document loaded but Connect has not said it is up: an error page (offline, unreachable)
+      // loads too, so wait only a short grace. Not after APP_MOUNTED, nor once the result is in.
+      if (!getState().mounted && !redirected) {
+        clearTimeout(grace);
+        grace = setTimeout(loadTimedOut, mountTimeoutMs, true);
       }
-      const url = href === undefined ? undefined : readUrl(href);
-      if (url?.origin !== landing.origin || url.pathname !== landing.pathname) return;
-      const details = readConnectRedirect(url);
-      if (!details) return;
-      clearTimeout(watchdog);
-      tokens.markUsed();
-      redirect(details, { type: 'step', step: 'REDIRECT', data: { step: 'REDIRECT', ...details } });
     },
     dispose() {
       stop();

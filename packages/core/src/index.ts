@@ -6,6 +6,7 @@ export type {
   ConnectSessionHandlers,
   ConnectSessionOptions,
   ConnectSessionState,
+  ConnectStatus,
   InvalidMessageInfo,
   RefusedMessageReason,
 } from './connect-session';

@@ -69,6 +69,8 @@ describe('fetching', () => {
       status: 'ready',
       token: 'tok-1',
       expiresAt: clock + 30 * MINUTE,
+      // Replaced a minute (refreshMarginMs) before it expires, if still unused.
+      refreshAt: clock + 29 * MINUTE,
       error: null,
       used: false,
     });

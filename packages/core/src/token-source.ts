@@ -24,6 +24,8 @@ export interface AuthorizeTokenState {
   token: string | null;
   /** Epoch milliseconds, while `status` is `'ready'`. */
   expiresAt: number | null;
+  /** When an unused token is replaced (epoch milliseconds), while `status` is `'ready'`. */
+  refreshAt: number | null;
   error: FlinksConnectError | null;
   /** Flinks reported that the user submitted credentials with this token: it is never replaced. */
   used: boolean;
@@ -47,7 +49,14 @@ export interface AuthorizeTokenSource {
   dispose(): void;
 }
 
-const IDLE: AuthorizeTokenState = { status: 'idle', token: null, expiresAt: null, error: null, used: false };
+const IDLE: AuthorizeTokenState = {
+  status: 'idle',
+  token: null,
+  expiresAt: null,
+  refreshAt: null,
+  error: null,
+  used: false,
+};
 const LOADING: AuthorizeTokenState = { ...IDLE, status: 'loading' };
 
 const attemptText = (n: number, of: number): string => `attempt ${n} of ${of}`;
@@ -138,7 +147,7 @@ export function createAuthorizeTokenSource(
       if (!(outcome instanceof FlinksConnectError)) {
         // A token that lives less than the margin is refreshed halfway through its life instead.
         refreshAt = Math.max(outcome.expiresAt - refreshMarginMs, (now() + outcome.expiresAt) / 2);
-        set({ ...IDLE, status: 'ready', ...outcome });
+        set({ ...IDLE, status: 'ready', ...outcome, refreshAt });
         checkExpiry();
       } else if (n < attempts) {
         // Exponential backoff with "equal jitter": half to all of `base * 2^(n - 1)`, capped.

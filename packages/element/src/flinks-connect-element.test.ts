@@ -96,6 +96,25 @@ describe('<flinks-connect>', () => {
     expect(onRedirect).toHaveBeenCalledWith(redirects[0], events[1]);
   });
 
+  it('dispatches flinks-status on every change of the progress, never with the token', async () => {
+    const element = connect(`instance="${INSTANCE}"`);
+    const statuses: unknown[] = [];
+    document.body.addEventListener('flinks-status', (event) => statuses.push(event.detail));
+    const onStatusChange = vi.fn();
+    element.onStatusChange = onStatusChange;
+    await flush();
+    post({ step: 'APP_MOUNTED' });
+    post({ step: 'SUBMIT_CREDENTIAL' });
+    expect(statuses.map((s) => Object.values(s as object).slice(0, 3))).toEqual([
+      ['loading', false, false],
+      ['ready', false, false],
+      ['ready', true, false],
+      ['ready', true, true],
+    ]);
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(statuses);
+    expect(JSON.stringify(statuses)).not.toContain('token-');
+  });
+
   it('dispatches flinks-error for failures, shows the retry button, and still dispatches when a callback throws', async () => {
     const thrown = catchRethrown();
     const bug = new Error('app bug');

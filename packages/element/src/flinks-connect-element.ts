@@ -2,6 +2,7 @@ import {
   paramEntries,
   type ConnectEvent,
   type ConnectParams,
+  type ConnectStatus,
   type FlinksConnectError,
   type RedirectDetails,
 } from '@flinks-embed/core';
@@ -62,12 +63,14 @@ const PROPERTIES = [
   'onRedirect',
   'onError',
   'onInvalidMessage',
+  'onStatusChange',
   'tokenLifetimeMs',
   'refreshMarginMs',
   'fetchTimeoutMs',
   'retry',
   'now',
   'loadTimeoutMs',
+  'mountTimeoutMs',
   'loadingText',
   'errorText',
   'retryText',
@@ -86,7 +89,7 @@ const Base = (typeof HTMLElement == 'undefined' ? class {} : HTMLElement) as typ
  * (`consent-enable`, `inner-redirect`, ...: present or `"true"` is true, `"false"` is false,
  * absent leaves Flinks' default). Properties: `fetchAuthorizeToken`, `params` (merged under
  * the attributes), the callbacks and the token options. Events: `flinks-event`,
- * `flinks-redirect` and `flinks-error`, which bubble.
+ * `flinks-redirect`, `flinks-error` and `flinks-status`, which bubble.
  *
  * It loads when it is in the document with a target and a fetcher. A change of the target, the
  * params or the token options loads again with a fresh token; new callbacks or an equal
@@ -215,6 +218,7 @@ export class FlinksConnectElement extends Base {
           connectUrl,
           paramEntries(params),
           properties.loadTimeoutMs,
+          properties.mountTimeoutMs,
           properties.tokenLifetimeMs,
           properties.refreshMarginMs,
           properties.fetchTimeoutMs,
@@ -283,6 +287,13 @@ export class FlinksConnectElement extends Base {
           }
         },
         onInvalidMessage: (data, info) => element.#properties.onInvalidMessage?.(data, info),
+        onStatusChange(status) {
+          try {
+            element.#properties.onStatusChange?.(status);
+          } finally {
+            element.#emit('flinks-status', status);
+          }
+        },
       });
     } catch (error) {
       this.#fail(error);
@@ -314,6 +325,8 @@ export interface FlinksConnectEventMap {
   'flinks-redirect': CustomEvent<RedirectDetails>;
   /** Token fetch failures, load timeouts, refused tokens, Flinks error codes and wrong options. */
   'flinks-error': CustomEvent<FlinksConnectError>;
+  /** The progress changed: `{ status, mounted, used, expiresAt, refreshAt }`. Never the token. */
+  'flinks-status': CustomEvent<ConnectStatus>;
 }
 
 declare global {

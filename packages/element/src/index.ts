@@ -22,6 +22,7 @@ export type {
   ConnectErrorEvent,
   ConnectEvent,
   ConnectParams,
+  ConnectStatus,
   ConnectStepEvent,
   FetchAuthorizeToken,
   FlinksConnectErrorCode,

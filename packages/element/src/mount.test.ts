@@ -187,6 +187,33 @@ describe('mountFlinksConnect', () => {
     expect(box.querySelector('button')).toHaveTextContent('Réessayer');
   });
 
+  it('fails mountTimeoutMs after the frame loads without APP_MOUNTED, and reports its status', async () => {
+    const onError = vi.fn();
+    const onStatusChange = vi.fn();
+    mountFlinksConnect(container(), {
+      instance: INSTANCE,
+      fetchAuthorizeToken: tokenFetcher(),
+      loadTimeoutMs: 60_000,
+      mountTimeoutMs: 2_000,
+      onError,
+      onStatusChange,
+    });
+    await flush();
+    expect(onStatusChange.mock.calls.at(-1)![0]).toMatchObject({ status: 'ready', mounted: false });
+    frame().dispatchEvent(new Event('load')); // the browser's error page, say
+    await advance(1_999);
+    expect(onError).not.toHaveBeenCalled();
+    await advance(1);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'iframe_load_timeout' }));
+    expect(onStatusChange.mock.calls.at(-1)![0]).toEqual({
+      status: 'error',
+      mounted: false,
+      used: true,
+      expiresAt: null,
+      refreshAt: null,
+    });
+  });
+
   it('renders custom fallbacks, giving the error fallback the error and a retry', async () => {
     const { fetcher, calls } = pendingFetcher();
     const errorFallback = vi.fn(({ error }: ErrorFallbackProps) => {

@@ -6,6 +6,7 @@ import {
   type ConnectEvent,
   type ConnectParams,
   type ConnectSessionHandlers,
+  type ConnectStatus,
   type FetchAuthorizeToken,
   type InvalidMessageInfo,
   type RedirectDetails,
@@ -52,6 +53,13 @@ export interface MountFlinksConnectOptions extends AuthorizeTokenOptions {
   onInvalidMessage?: ((data: unknown, info: InvalidMessageInfo) => void) | undefined;
   /** How long to wait for Connect to report `APP_MOUNTED` before showing a load error. Default 30,000. */
   loadTimeoutMs?: number | undefined;
+  /**
+   * How long to wait for `APP_MOUNTED` once the frame's document has loaded, before the same
+   * `iframe_load_timeout` (the browser's error page loads too). Default 5,000.
+   */
+  mountTimeoutMs?: number | undefined;
+  /** The progress: `{ status, mounted, used, expiresAt, refreshAt }`, after every change. Never the token. */
+  onStatusChange?: ((status: ConnectStatus) => void) | undefined;
   /** The iframe's accessible name. Default `"Connect your bank account"`. */
   title?: string | undefined;
   /** The default loading line (a `role="status"` paragraph). Default `"Loading your bank connection…"`. */
@@ -125,6 +133,7 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     onRedirect: options.onRedirect,
     onError: options.onError,
     onInvalidMessage: options.onInvalidMessage,
+    onStatusChange: options.onStatusChange,
   };
   const session = createConnectSession({
     ...options,

@@ -1,8 +1,5 @@
 import { useId } from 'react';
-import type { ErrorFallbackProps } from './flinks-connect-props';
-
-/** The default `loadingFallback`: announced politely by screen readers, styled by nothing. */
-export const DefaultLoadingFallback = () => <p role="status">Loading your bank connection…</p>;
+import type { ErrorFallbackProps, PopupBlockedNoticeProps } from './flinks-connect-props';
 
 /**
  * The default `errorFallback`. Only the sentence is the alert: a button inside it would be read
@@ -10,16 +7,25 @@ export const DefaultLoadingFallback = () => <p role="status">Loading your bank c
  * reaches them through `onError`), so it is not shown to the user. The alert is named by its own
  * sentence, so it can be told apart from other alerts on the page (Next.js' route announcer is one).
  */
-export const DefaultErrorFallback = ({ retry }: ErrorFallbackProps) => {
+export const DefaultErrorFallback = ({ retry, labels }: ErrorFallbackProps) => (
+  <Notice text={labels.error} action={labels.retry} onClick={retry} />
+);
+
+/** The default `popupBlockedNotice`: the same shape, next to the frame, with a dismiss button. */
+export const DefaultPopupBlockedNotice = ({ dismiss, labels }: PopupBlockedNoticeProps) => (
+  <Notice text={labels.popupBlocked} action={labels.dismiss} onClick={dismiss} />
+);
+
+function Notice({ text, action, onClick }: { text: string; action: string; onClick: () => void }) {
   const id = useId();
   return (
     <div>
       <p role="alert" id={id} aria-labelledby={id}>
-        Your bank connection could not be loaded.
+        {text}
       </p>
-      <button type="button" onClick={retry}>
-        Try again
+      <button type="button" onClick={onClick}>
+        {action}
       </button>
     </div>
   );
-};
+}

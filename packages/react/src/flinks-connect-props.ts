@@ -2,12 +2,14 @@ import type {
   AuthorizeTokenOptions,
   ConnectEvent,
   ConnectParams,
+  ConnectStatus,
   FetchAuthorizeToken,
   FlinksConnectError,
   InvalidMessageInfo,
   RedirectDetails,
 } from '@flinks-embed/core';
 import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+import type { FlinksConnectLabels } from './labels';
 
 /** What `errorFallback` is given. */
 export interface ErrorFallbackProps {
@@ -15,6 +17,16 @@ export interface ErrorFallbackProps {
   error: FlinksConnectError;
   /** Starts again: a fresh token and a fresh iframe load. */
   retry: () => void;
+  /** The words for `params.language`, with the `labels` prop applied. */
+  labels: FlinksConnectLabels;
+}
+
+/** What `popupBlockedNotice` is given. */
+export interface PopupBlockedNoticeProps {
+  /** Hides the notice (until Connect reports the next blocked pop-up). */
+  dismiss: () => void;
+  /** The words for `params.language`, with the `labels` prop applied. */
+  labels: FlinksConnectLabels;
 }
 
 /** The imperative handle of `<FlinksConnect ref={...}>`. */
@@ -67,7 +79,23 @@ export interface FlinksConnectOptions extends AuthorizeTokenOptions {
    * `unsafe_redirect_url` (a `REDIRECT` url that is not http(s), dropped from the details).
    */
   onInvalidMessage?: (data: unknown, info: InvalidMessageInfo) => void;
-  /** Shown until the iframe has a token. Default: a small `role="status"` text. */
+  /**
+   * Connect reported `POPUP_BLOCKED`: an OAuth bank's sign-in window did not open (browsers
+   * block pop-ups that do not follow a click; in-app browsers often block them all).
+   */
+  onPopupBlocked?: (event: ConnectEvent) => void;
+  /**
+   * Shown above the iframe after `POPUP_BLOCKED` until the user dismisses it or a pop-up opens.
+   * Default: a `role="alert"` sentence asking to allow pop-ups for the page and try again, and a
+   * dismiss button. `false` shows nothing; a render function (or component) replaces it.
+   */
+  popupBlockedNotice?: false | ((props: PopupBlockedNoticeProps) => ReactNode);
+  /**
+   * Any of the words drawn around Connect (`title`, `loading`, `error`, `retry`, `popupBlocked`,
+   * `dismiss`), over the defaults for `params.language` (English, or French for `'fr'`).
+   */
+  labels?: Partial<FlinksConnectLabels>;
+  /** Shown until the iframe has a token. Default: a small `role="status"` text in `params.language`. */
   loadingFallback?: ReactNode;
   /**
    * Shown instead of the iframe on errors, with the typed error and a `retry` that loads a fresh
@@ -75,7 +103,7 @@ export interface FlinksConnectOptions extends AuthorizeTokenOptions {
    * text and a "Try again" button.
    */
   errorFallback?: (props: ErrorFallbackProps) => ReactNode;
-  /** The iframe's accessible name. Default `"Connect your bank account"`. */
+  /** The iframe's accessible name. Default `labels.title`: `"Connect your bank account"`, or French for `language: 'fr'`. */
   title?: string;
   /** On the iframe. Its default size (100% wide, 760 px high) is given as attributes, so any CSS wins. */
   className?: string;
@@ -85,6 +113,17 @@ export interface FlinksConnectOptions extends AuthorizeTokenOptions {
   iframeProps?: Omit<ComponentPropsWithoutRef<'iframe'>, 'src' | 'title' | 'className' | 'style'>;
   /** How long to wait for Connect to report `APP_MOUNTED` before showing a load error. Default 30,000. */
   loadTimeoutMs?: number;
+  /**
+   * How long to wait for `APP_MOUNTED` once the frame's document has loaded, before the same
+   * `iframe_load_timeout`: the browser's error page (offline, Connect unreachable) loads too.
+   * Default 5,000.
+   */
+  mountTimeoutMs?: number;
+  /**
+   * The component's progress: `{ status, mounted, used, expiresAt, refreshAt }` (times in epoch
+   * ms; `refreshAt` is `null` once the token is used), after every change. Never the token.
+   */
+  onStatusChange?: (status: ConnectStatus) => void;
 }
 
 /** The props of `<FlinksConnect>`. */

@@ -18,6 +18,19 @@ import {
 } from '../../../.storybook/kit/play';
 import type { ErrorFallbackProps } from './flinks-connect-props';
 import { FlinksConnect } from './flinks-connect';
+import { labelsFor } from './labels';
+
+const FR = labelsFor('fr');
+const EN = labelsFor('en');
+
+/**
+ * What Connect posts when an OAuth bank's sign-in window is blocked, sent from inside the frame
+ * (its own realm, so the message's source is the frame, as Connect's is).
+ */
+function postFromFrame(frame: HTMLIFrameElement, data: unknown): void {
+  const inFrame = frame.contentWindow as (Window & { Function: FunctionConstructor }) | null;
+  new inFrame!.Function('data', "parent.postMessage(data, '*')")(data);
+}
 
 const connectParameter = { category: 'Connect parameters (story controls)' };
 const endpoint = { category: 'Token endpoint (story controls)' };
@@ -297,11 +310,11 @@ export const ExpiringToken: Story = {
   },
 };
 
-/** `language: 'fr'`: Connect in French. */
+/** `language: 'fr'`: Connect in French, and the iframe named in French. */
 export const French: Story = {
   args: { language: 'fr' },
   play: async ({ canvasElement }) => {
-    const frame = await findConnectFrame(canvasElement);
+    const frame = await findConnectFrame(canvasElement, FR.title);
     await expect(new URL(frame.src).searchParams.get('language')).toBe('fr');
     const page = await connectPage(frame);
     await expect(frame.contentDocument?.documentElement.lang).toBe('fr');
@@ -513,5 +526,76 @@ export const TwoInstances: Story = {
     await expect(tokenRequests(canvasElement, /^Business: token endpoint requests/)).toEqual([
       'mount:minted',
     ]);
+  },
+};
+
+/** `language: 'fr'` while the token endpoint is slow: the default loading line in French. */
+export const FrenchLoading: Story = {
+  name: 'French: loading',
+  args: { language: 'fr', latencyMs: 2500 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent(FR.loading);
+    await findConnectFrame(canvasElement, FR.title);
+    await expect(canvas.queryByRole('status')).toBeNull();
+  },
+};
+
+/** `language: 'fr'` and every try fails: the default error fallback in French, and "Réessayer". */
+export const FrenchTokenFailsForGood: Story = {
+  name: 'French: token fails for good, then Réessayer',
+  args: { language: 'fr', failures: 3 },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('alert', {}, { timeout: LOAD_TIMEOUT })).toHaveTextContent(FR.error);
+    await userEvent.click(canvas.getByRole('button', { name: FR.retry }));
+    await findConnectFrame(canvasElement, FR.title);
+    await waitFor(() => expect(args.onEvent).toHaveBeenCalledWith(mountedEvent), { timeout: LOAD_TIMEOUT });
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+const popupPlay =
+  (labels: typeof EN, title: string): NonNullable<Story['play']> =>
+  async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const frame = await findConnectFrame(canvasElement, title);
+    await waitFor(() => expect(args.onEvent).toHaveBeenCalledWith(mountedEvent), { timeout: LOAD_TIMEOUT });
+    postFromFrame(frame, { step: 'POPUP_BLOCKED', institution: 'FlinksCapital' });
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(labels.popupBlocked);
+    await expect(args.onPopupBlocked).toHaveBeenCalledWith(
+      expect.objectContaining({ step: 'POPUP_BLOCKED' }),
+    );
+    // The frame stays: the user's session carries on under the notice.
+    await expect(await findConnectFrame(canvasElement, title)).toBe(frame);
+    await userEvent.click(canvas.getByRole('button', { name: labels.dismiss }));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  };
+
+/**
+ * Connect reported `POPUP_BLOCKED` (an OAuth bank's sign-in window did not open): the default
+ * notice above the frame asks to allow pop-ups; Dismiss hides it. `onPopupBlocked` is called.
+ */
+export const PopupBlocked: Story = {
+  name: 'Pop-up blocked',
+  args: { onPopupBlocked: fn() },
+  play: popupPlay(EN, EN.title),
+};
+
+/** The blocked pop-up notice in French. */
+export const FrenchPopupBlocked: Story = {
+  name: 'French: pop-up blocked',
+  args: { language: 'fr', onPopupBlocked: fn() },
+  play: popupPlay(FR, FR.title),
+};
+
+/** `labels` replaces single words (here the loading line and the iframe's name), the rest stays. */
+export const CustomLabels: Story = {
+  name: 'Custom labels',
+  args: { language: 'fr', latencyMs: 1500, labels: { loading: 'Un instant…', title: 'Lier mon compte' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Un instant…');
+    await findConnectFrame(canvasElement, 'Lier mon compte');
   },
 };

@@ -1,6 +1,7 @@
-import { forwardRef, useImperativeHandle, type ReactNode } from 'react';
-import { DefaultErrorFallback, DefaultLoadingFallback } from './fallbacks';
-import type { ErrorFallbackProps, FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
+import { forwardRef, useImperativeHandle, useState, type ReactNode } from 'react';
+import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
+import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
+import { labelsFor } from './labels';
 import { useConnectSession } from './use-connect-session';
 
 /**
@@ -22,26 +23,34 @@ import { useConnectSession } from './use-connect-session';
 // bundler may then drop the component from an app that imports only the hook.
 export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, FlinksConnectProps>(
   function FlinksConnect(props, ref) {
+    const [session, { status, src, error, popupBlocked }, frame, language] = useConnectSession(props);
+    const labels = labelsFor(language, props.labels);
     const {
-      title = 'Connect your bank account',
+      title = labels.title,
       className,
       style,
       iframeProps,
-      loadingFallback = <DefaultLoadingFallback />,
+      loadingFallback = <p role="status">{labels.loading}</p>,
       errorFallback = DefaultErrorFallback,
+      popupBlockedNotice = DefaultPopupBlockedNotice,
     } = props;
-    const [session, { status, src, error }, frame] = useConnectSession(props);
+    // Which blocked pop-up the user dismissed the notice for: the next one shows it again.
+    const [dismissed, setDismissed] = useState<unknown>();
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
 
     if (status === 'error') {
-      return <ErrorSlot render={errorFallback} error={error!} retry={() => session.reload()} />;
+      return <Slot render={errorFallback} error={error!} retry={() => session.reload()} labels={labels} />;
     }
     if (!src) {
       // No <link rel="preconnect">: a cross-site frame never reuses a socket the page opened
       // (Chromium partitions connections by top-level site), so it only cost bytes.
       return loadingFallback;
     }
-    return (
+    const blocked = popupBlocked ? src + popupBlocked : '';
+    return [
+      popupBlockedNotice && blocked && blocked !== dismissed && (
+        <Slot key="popup" render={popupBlockedNotice} dismiss={() => setDismissed(blocked)} labels={labels} />
+      ),
       <iframe
         // A fresh element per load: changing the src of a live iframe would add an entry to the
         // host page's history, so the Back button would step through old Connect loads.
@@ -61,18 +70,15 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
         }}
         className={className}
         style={{ border: 0, ...style }}
-      />
-    );
+      />,
+    ];
   },
 );
 
 /**
- * Renders `errorFallback` as a component of its own, so an app's fallback may use hooks (a
- * `function ErrorCard()` passed as is) without changing the hook order of <FlinksConnect>.
+ * Renders `errorFallback` or `popupBlockedNotice` as a component of its own, so an app's may use
+ * hooks (a `function ErrorCard()` passed as is) without changing the hook order of <FlinksConnect>.
  */
-function ErrorSlot({
-  render,
-  ...props
-}: ErrorFallbackProps & { render: (props: ErrorFallbackProps) => ReactNode }) {
-  return render(props);
+function Slot<P>({ render, ...props }: P & { render: (props: P) => ReactNode }) {
+  return render(props as P);
 }

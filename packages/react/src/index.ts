@@ -5,7 +5,9 @@ export type {
   FlinksConnectOptions,
   FlinksConnectProps,
   FlinksConnectTarget,
+  PopupBlockedNoticeProps,
 } from './flinks-connect-props';
+export type { FlinksConnectLabels } from './labels';
 export { useAuthorizeToken } from './use-authorize-token';
 export type { UseAuthorizeTokenOptions, UseAuthorizeTokenResult } from './use-authorize-token';
 // Re-exported so an app needs only this package: the error class for `instanceof` (and its guard), and the types
@@ -22,6 +24,7 @@ export type {
   ConnectErrorEvent,
   ConnectEvent,
   ConnectParams,
+  ConnectStatus,
   ConnectStepEvent,
   FetchAuthorizeToken,
   FlinksConnectErrorCode,

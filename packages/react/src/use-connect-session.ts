@@ -23,7 +23,7 @@ import { useLatest } from './use-latest';
  */
 export function useConnectSession(
   props: FlinksConnectProps,
-): [ConnectSession, ConnectSessionState, RefObject<HTMLIFrameElement | null>] {
+): [ConnectSession, ConnectSessionState, RefObject<HTMLIFrameElement | null>, ConnectParams['language']] {
   const { instance, connectUrl, params, fetchAuthorizeToken } = props;
   if ((instance == null) === (connectUrl == null)) {
     throw new FlinksConnectError(
@@ -38,20 +38,23 @@ export function useConnectSession(
   const base = connectUrl ?? connectUrlForInstance(instance!);
   const frame = useRef<HTMLIFrameElement>(null);
   const latest = useLatest(props);
-  const key = JSON.stringify([base, useParamsKey(params), props.loadTimeoutMs, tokenOptionsKey(props)]);
+  const [paramsKey, language] = useParamsKey(params);
+  const key = JSON.stringify([
+    base,
+    paramsKey,
+    props.loadTimeoutMs,
+    props.mountTimeoutMs,
+    tokenOptionsKey(props),
+  ]);
   const session = useKeyedInstance(key, () =>
     createConnectSession({
       ...props,
       ...latestCallbacks(latest, fetchAuthorizeToken),
       connectUrl: base,
       getFrame: () => frame.current?.contentWindow,
-      // One object for the session's life; core reads its fields when an event fires.
-      handlers: {
-        onEvent: (event) => latest.current.onEvent?.(event),
-        onRedirect: (details, event) => latest.current.onRedirect?.(details, event),
-        onError: (error) => latest.current.onError?.(error),
-        onInvalidMessage: (data, info) => latest.current.onInvalidMessage?.(data, info),
-      },
+      // One object for the session's life: core reads a callback when it fires, so this reads
+      // the latest props' (onEvent, onRedirect, onError, onInvalidMessage, onStatusChange).
+      handlers: new Proxy({}, { get: (_, name) => latest.current[name as keyof FlinksConnectProps] }),
     }),
   );
   // The server snapshot is the idle state: the server renders the loading fallback, and so does hydration.
@@ -59,7 +62,7 @@ export function useConnectSession(
   // stop, not dispose: StrictMode starts the same session again after its synthetic unmount.
   // A replaced session is only stopped too; stopped, it holds no listener and no timer.
   useEffect(() => session.start(), [session]);
-  return [session, state, frame];
+  return [session, state, frame, language];
 }
 
 /**
@@ -67,14 +70,15 @@ export function useConnectSession(
  * re-render's cost (`pnpm bench`), so the last key is kept while `params` is the same object or
  * shallow-equal to the last one, as inline `params={{ ... }}` are.
  */
-function useParamsKey(params: ConnectParams = {}): string {
-  const cache = useRef<[ConnectParams, string]>(null);
+function useParamsKey(params: ConnectParams = {}): [string, ConnectParams['language']] {
+  const cache = useRef<[ConnectParams, string, ConnectParams['language']]>(null);
   /* eslint-disable react-hooks/refs -- a cache of a pure function of `params`: a render React
      throws away can only leave a key that is still right for the params it was computed from. */
   if (!cache.current || !sameValues(cache.current[0], params)) {
-    cache.current = [params, JSON.stringify(paramEntries(params))];
+    cache.current = [params, JSON.stringify(paramEntries(params)), params.language];
   }
-  return cache.current[1];
+  // The language too (for the labels), read with the key rather than on every render.
+  return [cache.current[1], cache.current[2]];
   /* eslint-enable react-hooks/refs */
 }
 

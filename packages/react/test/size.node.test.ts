@@ -10,16 +10,20 @@ import {
 } from '../bench/measure-size.mjs';
 
 /** The React binding's own share (core left external): it must stay a thin layer over core. */
-const BINDING_BUDGET_BYTES = 1_300;
+// 1,286 B before issue 14; its bilingual string table (en + fr), the labels prop, the pop-up
+// notice and onStatusChange took it to 1,679 B.
+const BINDING_BUDGET_BYTES = 1_700;
 
 /**
  * What the component import costs today (4,417 B: the result-never-lost work, source-less
  * message attribution, the landing-URL channel and isolated callbacks, added about 600 B; the
  * params-key cache and the production messages that name docs/errors.md about 170 B), rounded up
- * to the next 50 B so that any growth fails. DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
+ * to the next 50 B so that any growth fails. Issue 14 added 601 B (4,417 -> 5,018 B): the en/fr string
+table (about 260 B of it), the labels prop, the blocked pop-up notice, onStatusChange and the
+mount grace after the frame's load. DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
  * every peer" (3,327 B): the size work is open; `pnpm bench` shows where the bytes go.
  */
-const COMPONENT_BUDGET_BYTES = 4_450;
+const COMPONENT_BUDGET_BYTES = 5_050;
 
 describe('what an app pays for <FlinksConnect>', () => {
   it(`keeps the React binding itself within ${BINDING_BUDGET_BYTES} B gzipped`, async () => {

@@ -15,12 +15,19 @@ export interface SimulatorFaults {
    * (`event.source === null`).
    */
   readonly navigateFrameOnRedirect?: boolean;
+  /**
+   * The OAuth institution's sign-in pop-up is blocked, as a browser blocks one that does not
+   * follow a click (or an in-app browser blocks them all): `window.open` gives `null`, and the
+   * page posts `POPUP_BLOCKED`.
+   */
+  readonly blockPopups?: boolean;
 }
 
 /** The faults the Connect page itself acts on, embedded in the page it serves. */
 export interface ConnectPageFaults {
   readonly silent: boolean;
   readonly navigateFrameOnRedirect: boolean;
+  readonly blockPopups?: boolean;
 }
 
 export interface FaultState {
@@ -55,7 +62,7 @@ export function createFaultState(): FaultState {
           `setFaults: tokenErrorStatus must be an HTTP error status (400-599), got ${status}.`,
         );
       }
-      for (const name of ['connectPageSilent', 'navigateFrameOnRedirect'] as const) {
+      for (const name of ['connectPageSilent', 'navigateFrameOnRedirect', 'blockPopups'] as const) {
         const value = faults[name];
         if (value !== undefined && typeof value !== 'boolean') {
           throw new TypeError(`setFaults: ${name} must be true or false, got ${String(value)}.`);
@@ -64,6 +71,7 @@ export function createFaultState(): FaultState {
       connectPage = {
         silent: faults.connectPageSilent ?? connectPage.silent,
         navigateFrameOnRedirect: faults.navigateFrameOnRedirect ?? connectPage.navigateFrameOnRedirect,
+        blockPopups: faults.blockPopups ?? connectPage.blockPopups ?? false,
       };
       if (latency !== undefined) tokenLatencyMs = latency;
       if (failures !== undefined) failuresLeft = failures;

@@ -16,6 +16,11 @@ export interface SandboxInstitution {
   readonly name: Localized;
   /** Listed only with `demo=true`, like Flinks' test bank. */
   readonly demoOnly: boolean;
+  /**
+   * An OAuth ("outbound") bank: the user signs in in a pop-up window, not in the frame. Listed only
+   * with `demoOutbound=true`, like Flinks' outbound test institutions.
+   */
+  readonly outbound?: boolean;
 }
 
 /**
@@ -62,6 +67,12 @@ export const SANDBOX_SECURITY_QUESTION: SandboxSecurityQuestion = {
 
 export const SANDBOX_INSTITUTIONS: readonly SandboxInstitution[] = [
   { id: 'FlinksCapital', name: { en: 'Flinks Capital', fr: 'Flinks Capital' }, demoOnly: true },
+  {
+    id: 'FlinksOAuth',
+    name: { en: 'Maple OAuth Bank', fr: 'Banque OAuth Érable' },
+    demoOnly: true,
+    outbound: true,
+  },
   { id: 'BMO', name: { en: 'BMO Bank of Montreal', fr: 'BMO Banque de Montréal' }, demoOnly: false },
   { id: 'CIBC', name: { en: 'CIBC', fr: 'CIBC' }, demoOnly: false },
   { id: 'Desjardins', name: { en: 'Desjardins', fr: 'Desjardins' }, demoOnly: false },

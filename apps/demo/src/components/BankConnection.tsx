@@ -11,7 +11,6 @@ import { describeConnectEvent, type LogEntry } from '../event-log';
 import { formatCountdown } from '../format';
 import type { DemoSettings } from '../settings';
 import type { TokenActivityAction } from '../token-activity';
-import { expiryOf, tokenTiming } from '../token-timing';
 import { ConnectError, ConnectLoading } from './ConnectFallbacks';
 
 function toneOf(event: ConnectEvent): LogEntry['tone'] {
@@ -39,28 +38,31 @@ export function BankConnection({
   onMessageTaken: () => void;
   onLinked: (details: RedirectDetails) => void;
 }) {
-  const { lifetimeMs, refreshMarginMs } = tokenTiming(settings, config);
   const target: FlinksConnectTarget =
     config.backend === 'simulator' ? { connectUrl: config.connectUrl } : { instance: config.instance };
 
   // What an app writes is `postAuthorizeToken(signal)`: ask your own server. The rest feeds the panels.
   const fetchAuthorizeToken: FetchAuthorizeToken = async ({ signal, reason }) => {
-    const startedAt = Date.now();
     track({ type: 'request' });
     log({ source: 'token', tone: 'neutral', name: 'Token requested', detail: `reason: ${reason}` });
     try {
       const body = await postAuthorizeToken(signal);
-      const expiresAt = expiryOf(body.expiresAt, startedAt, lifetimeMs);
+      // The page's "Token lifetime" control shortens the lifetime the server gave, to show expiry.
+      const expiresIn =
+        settings.tokenLifetime === null
+          ? body.expiresIn
+          : Math.min(body.expiresIn ?? Infinity, settings.tokenLifetime);
       if (!signal.aborted) {
-        track({ type: 'received', expiresAt, refreshAt: expiresAt - refreshMarginMs });
+        track({ type: 'received' });
         log({
           source: 'token',
           tone: 'success',
           name: 'Token received',
-          detail: `expires in ${formatCountdown(expiresAt - Date.now())}`,
+          detail:
+            expiresIn === undefined ? 'no expiry given' : `expires in ${formatCountdown(expiresIn * 1000)}`,
         });
       }
-      return { token: body.token, expiresAt };
+      return { token: body.token, ...(expiresIn !== undefined && { expiresIn }) };
     } catch (error) {
       if (signal.aborted) {
         log({
@@ -93,8 +95,8 @@ export function BankConnection({
         redirectUrl: new URL(`/connected.html?theme=${settings.theme}`, window.location.origin).href,
         innerRedirect: true,
       }}
-      tokenLifetimeMs={lifetimeMs}
-      refreshMarginMs={refreshMarginMs}
+      // When the token expires and when it is replaced, as the library times them.
+      onStatusChange={({ expiresAt, refreshAt }) => track({ type: 'timing', expiresAt, refreshAt })}
       onEvent={(event) => {
         onMessageTaken();
         if (event.type === 'step') track({ type: 'step', step: event.step });

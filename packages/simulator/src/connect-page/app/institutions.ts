@@ -1,13 +1,17 @@
 import { showCredentials } from './credentials';
 import { h, heading, icon, lead } from './dom';
 import { post } from './messages';
+import { showOutboundSignIn } from './outbound';
 import type { Page } from './page';
 
 /** The institution picker: a search field over the institutions (test ones with `demo=true`). */
 export function showInstitutions(page: Page, moveFocus: boolean): void {
   const { config, language, strings } = page;
   post(page, { step: 'COMPONENT_LOAD_INSTITUTION_SELECTOR', cached: false });
-  const available = config.institutions.filter((institution) => !institution.demoOnly || page.flag('demo'));
+  const available = config.institutions.filter(
+    (institution) =>
+      (!institution.demoOnly || page.flag('demo')) && (!institution.outbound || page.flag('demoOutbound')),
+  );
   const fold = (text: string): string =>
     text
       .normalize('NFD')
@@ -46,7 +50,8 @@ export function showInstitutions(page: Page, moveFocus: boolean): void {
               class: 'institution',
               onClick: () => {
                 post(page, { step: 'INSTITUTION_SELECTED', institution: institution.id });
-                showCredentials(page, institution, false, true);
+                if (institution.outbound) showOutboundSignIn(page, institution);
+                else showCredentials(page, institution, false, true);
               },
             },
             avatar,

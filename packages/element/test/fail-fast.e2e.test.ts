@@ -1,0 +1,75 @@
+// <flinks-connect> fails fast, in Chromium, when its frame loads but Connect never mounts: an
+// unreachable Connect origin (the browser's error page loads) and a Connect page that never posts.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
+import { hostPage, startHostApp, type HostApp } from './host-app';
+
+const eventually = { timeout: 20_000, interval: 50 };
+
+let browser: Browser;
+let sim: FlinksSimulator;
+let host: HostApp;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+/** The grace on, the outer watchdog far beyond the poll's limit: an error in time is the grace's. */
+const withTimeouts = (attributes: string) =>
+  hostPage(attributes).replace(
+    'element.fetchAuthorizeToken =',
+    'element.loadTimeoutMs = 120000; element.mountTimeoutMs = 1500; element.retry = false;\n  element.fetchAuthorizeToken =',
+  );
+
+beforeAll(async () => {
+  const { executablePath, args } = inject('chromium');
+  [browser, sim] = await Promise.all([
+    chromium.launch({ executablePath, args }),
+    startFlinksSimulator({ port: 0 }),
+  ]);
+  host = await startHostApp(sim);
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const closedPort = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  host.page('/unreachable', withTimeouts(`connect-url="http://127.0.0.1:${closedPort}/v2/"`));
+  host.page('/silent', withTimeouts(`connect-url="${sim.connectUrl}" demo`));
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), sim?.close(), host?.close()]);
+});
+
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  sim.setFaults({ connectPageSilent: false });
+  await context.close();
+  expect(pageErrors).toEqual([]);
+});
+
+const errors = (): Promise<unknown[]> =>
+  page.evaluate(() => window.record.log.filter((entry) => entry.via === 'flinks-error').map((e) => e.detail));
+
+describe('<flinks-connect> when Connect cannot load', () => {
+  it('shows the load error soon after the browser error page of an unreachable origin loads', async () => {
+    await page.goto(`${host.origin}/unreachable`);
+    await expect.poll(errors, eventually).toEqual(['iframe_load_timeout']);
+    expect(await page.getByRole('alert').textContent()).toBe('Your bank connection could not be loaded.');
+    expect(await page.locator('iframe').count()).toBe(0);
+  });
+
+  it('shows the load error soon after a Connect page that never posts has loaded', async () => {
+    sim.setFaults({ connectPageSilent: true });
+    await page.goto(`${host.origin}/silent`);
+    await expect.poll(errors, eventually).toEqual(['iframe_load_timeout']);
+    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+  });
+});

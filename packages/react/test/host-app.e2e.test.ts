@@ -1,0 +1,237 @@
+// <FlinksConnect> as it ships (its dist), in Chromium, against the simulator on a second origin:
+// the fast failure when Connect cannot load, the status an app is told, and an OAuth bank's pop-up.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Generous: a two-core CI machine runs Chromium, the simulator and Vitest at once.
+const eventually = { timeout: 20_000, interval: 50 } as const;
+
+let browser: Browser;
+let sim: FlinksSimulator;
+let host: Server;
+let hostOrigin: string;
+/** A loopback port nothing listens on: Connect "unreachable". */
+let closedPort: number;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+const listen = async (server: Server): Promise<number> => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+};
+
+beforeAll(async () => {
+  const bundle = await build({
+    entryPoints: [path.join(here, 'fixtures/status-host.tsx')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    logLevel: 'error',
+  });
+  const app = bundle.outputFiles[0]!.text;
+  sim = await startFlinksSimulator({ port: 0 });
+  host = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://host.invalid');
+    if (pathname === '/token' && req.method === 'POST') {
+      void fetch(`${sim.apiBaseUrl}/v3/${sim.customerId}/BankingServices/GenerateAuthorizeToken`, {
+        method: 'POST',
+        headers: { 'flinks-auth-key': sim.secretKey, Accept: 'application/json' },
+      })
+        .then((answer) => answer.json() as Promise<{ Token: string }>)
+        .then(({ Token }) => {
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ token: Token, expiresIn: 1800 }));
+        });
+      return;
+    }
+    const [type, body] =
+      pathname === '/app.js'
+        ? ['text/javascript', app]
+        : [
+            'text/html',
+            '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
+          ];
+    res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` });
+    res.end(body);
+  });
+  // The host on localhost, the simulator on 127.0.0.1: two sites, as an app and Flinks are.
+  hostOrigin = `http://localhost:${await listen(host)}`;
+  const probe = createServer();
+  closedPort = await listen(probe);
+  await new Promise((resolve) => probe.close(resolve));
+  const { executablePath, args } = inject('chromium');
+  browser = await chromium.launch({ executablePath, args });
+});
+
+afterAll(async () => {
+  host?.closeAllConnections();
+  await Promise.all([browser?.close(), sim?.close(), new Promise((resolve) => host?.close(resolve))]);
+});
+
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  sim.setFaults({ connectPageSilent: false, blockPopups: false });
+  await context.close();
+  expect(pageErrors).toEqual([]);
+});
+
+async function open(query: Record<string, string>): Promise<void> {
+  const url = new URL(hostOrigin);
+  for (const [name, value] of Object.entries({ connectUrl: sim.connectUrl, ...query }))
+    url.searchParams.set(name, value);
+  await page.goto(url.href);
+}
+
+const record = () => page.evaluate(() => window.record);
+
+describe('when Connect cannot load', () => {
+  // loadTimeoutMs is far beyond the poll's own limit: an error seen in time came from the grace
+  // after the frame's load event, not from the outer watchdog.
+  const slowWatchdog = { loadTimeoutMs: '120000', mountTimeoutMs: '1500' };
+
+  it('fails fast with iframe_load_timeout when the Connect origin is unreachable (the browser error page loads)', async () => {
+    await open({ ...slowWatchdog, connectUrl: `http://127.0.0.1:${closedPort}/v2/` });
+    await expect.poll(async () => (await record()).errors, eventually).toHaveLength(1);
+    const [error] = (await record()).errors;
+    expect(error!.code).toBe('iframe_load_timeout');
+    expect(error!.message).toContain('mountTimeoutMs');
+    expect(await page.getByRole('alert').textContent()).toBe('Your bank connection could not be loaded.');
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect((await record()).statuses.at(-1)).toMatchObject({ status: 'error', mounted: false });
+  });
+
+  it('fails fast when the Connect page loads but never posts', async () => {
+    sim.setFaults({ connectPageSilent: true });
+    await open(slowWatchdog);
+    await expect.poll(async () => (await record()).errors, eventually).toHaveLength(1);
+    expect((await record()).errors[0]!.code).toBe('iframe_load_timeout');
+    expect((await record()).steps).toEqual([]);
+    // Retry, now that Connect answers: a fresh token, and Connect mounts.
+    sim.setFaults({ connectPageSilent: false, blockPopups: false });
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
+  });
+});
+
+describe('onStatusChange', () => {
+  it('tells the app the status, mounted, used and the token times, never the token', async () => {
+    // A short grace, to show that a Connect that mounted is never failed by it.
+    await open({ mountTimeoutMs: '300' });
+    await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('button', { name: /Flinks Capital/ }).click();
+    await frame.getByLabel('Username').fill('greatday_nomfa');
+    await frame.getByLabel('Password').fill('Everyday');
+    await frame.getByRole('button', { name: 'Continue' }).click();
+    await expect
+      .poll(async () => (await record()).statuses.at(-1), eventually)
+      .toMatchObject({ status: 'ready', mounted: true, used: true, refreshAt: null });
+    const { statuses } = await record();
+    const ready = statuses.find((status) => status.status === 'ready')!;
+    // expiresIn 1800 s: 30 minutes from the request, replaced a minute before if unused.
+    expect(ready.refreshAt).toBe(ready.expiresAt! - 60_000);
+    expect(ready.expiresAt! - Date.now()).toBeGreaterThan(25 * 60_000);
+    const token = new URL((await page.locator('iframe').getAttribute('src'))!).searchParams.get(
+      'authorizeToken',
+    )!;
+    expect(JSON.stringify(statuses)).not.toContain(token);
+    expect((await record()).errors).toEqual([]);
+    expect(statuses.map(({ status, mounted, used }) => [status, mounted, used])).toEqual([
+      ['loading', false, false],
+      ['ready', false, false],
+      ['ready', true, false],
+      ['ready', true, true],
+    ]);
+  });
+});
+
+describe('an OAuth bank whose sign-in opens a pop-up', () => {
+  const toOutboundBank = async (name = 'Maple OAuth Bank') => {
+    await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
+    await page.frameLocator('iframe').getByRole('button', { name }).click();
+  };
+
+  it('opens it after the click, and the flow finishes in the same frame, with no notice', async () => {
+    await open({ outbound: '1' });
+    await toOutboundBank();
+    const frame = page.frameLocator('iframe');
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      frame.getByRole('button', { name: 'Continue to Maple OAuth Bank' }).click(),
+    ]);
+    await expect.poll(async () => (await record()).steps, eventually).toContain('POPUP_OPENED');
+    // Spent: the user is signing in in the pop-up, the frame is never reloaded for expiry.
+    await expect
+      .poll(async () => (await record()).statuses.at(-1), eventually)
+      .toMatchObject({ used: true, refreshAt: null });
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await frame.getByRole('radio', { name: /Chequing/ }).check();
+    await frame.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(async () => (await record()).steps, eventually).toContain('REDIRECT');
+    expect((await record()).popupsBlocked).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('shows the dismissible notice and calls onPopupBlocked when the pop-up is blocked, and clears it once one opens', async () => {
+    sim.setFaults({ blockPopups: true });
+    await open({ outbound: '1' });
+    await toOutboundBank();
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('button', { name: 'Continue to Maple OAuth Bank' }).click();
+    const notice = page.getByRole('alert');
+    await expect
+      .poll(() => notice.textContent(), eventually)
+      .toBe('Your bank’s window was blocked. Allow pop-ups for this page and try again.');
+    expect((await record()).steps).toContain('POPUP_BLOCKED');
+    expect((await record()).popupsBlocked).toBe(1);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+    // Blocked again: the notice is back.
+    await frame.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => notice.count(), eventually).toBe(1);
+    expect((await record()).popupsBlocked).toBe(2);
+    // The user allows pop-ups and tries again: it opens, and the notice goes.
+    sim.setFaults({ blockPopups: false });
+    // (The fault is read by the page when it loads: this page still blocks, so open one by hand.)
+    await page
+      .frameLocator('iframe')
+      .locator('body')
+      .evaluate(() => window.parent.postMessage({ step: 'POPUP_OPENED', institution: 'FlinksOAuth' }, '*'));
+    await expect.poll(() => notice.count(), eventually).toBe(0);
+    // One frame, one token, all along.
+    expect(await page.locator('iframe').count()).toBe(1);
+  });
+
+  it('says it in French for language: fr', async () => {
+    sim.setFaults({ blockPopups: true });
+    await open({ outbound: '1', language: 'fr' });
+    await toOutboundBank('Banque OAuth Érable');
+    await page
+      .frameLocator('iframe')
+      .getByRole('button', { name: 'Continuer vers Banque OAuth Érable' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), eventually)
+      .toBe(
+        'La fenêtre de votre banque a été bloquée. Autorisez les fenêtres contextuelles pour cette page et réessayez.',
+      );
+    await page.getByRole('button', { name: 'Fermer' }).click();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+});
