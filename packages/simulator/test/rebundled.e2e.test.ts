@@ -76,7 +76,9 @@ beforeEach(async () => {
   frameErrors = [];
   // The frame's uncaught errors show in its console; `pageerror` reports the top page's only.
   page.on('console', (message) => {
-    if (message.type() === 'error') frameErrors.push(message.text());
+    // The browser asks the host page for /favicon.ico whenever it gets to it; its 404 is not the frame's.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
+      frameErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => frameErrors.push(error.message));
   await page.goto(host.origin);
