@@ -2,12 +2,7 @@ import { buildConnectUrl, type ConnectParams } from './connect-url';
 import { failure, invalidOptions, type FlinksConnectError } from './errors';
 import type { ConnectEvent, KnownStep, RedirectDetails } from './events';
 import { liveSessions, type LiveSession } from './live-sessions';
-import {
-  classifyConnectMessage,
-  hasUnsafeRedirectUrl,
-  readConnectRedirect,
-  redirectDetails,
-} from './messages';
+import { hasUnsafeRedirectUrl, readConnectEvent, readConnectRedirect, redirectDetails } from './messages';
 import type { AuthorizeTokenOptions } from './options';
 import { createStore } from './store';
 import { createAuthorizeTokenSource, type FetchAuthorizeToken } from './token-source';
@@ -200,35 +195,32 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const refuse = (data: unknown, reason: RefusedMessageReason): void =>
     call(handlers.onInvalidMessage, data, { reason });
 
+  // The session's state is the token's (less the token itself) plus its iframe's.
   const onTokens = (): void => {
-    const { status, token, error, used, expiresAt, refreshAt } = tokens.getState();
+    const { token, ...next } = tokens.getState();
     const state = getState();
-    if (error) return fail(error);
-    if (token) {
-      const src = buildConnectUrl(connectUrl, params, token);
-      if (src === state.src) {
-        // Also back to `ready`: credentials submitted while an expiry refresh was in flight keep this load.
-        if (used !== state.used || status !== state.status)
-          set({ status, used, refreshAt: used ? null : state.refreshAt });
-        return;
+    if (next.error) return fail(next.error);
+    if (!token) {
+      if (next.status !== 'idle') {
+        // Loading a replacement: the current iframe, if any, stays until it arrives.
+        if (next.status !== state.status) set({ status: next.status });
+      } else {
+        stopWatching();
+        if (state !== IDLE) replace(IDLE);
       }
+      return;
+    }
+    const src = buildConnectUrl(connectUrl, params, token);
+    if (src !== state.src) {
       stopWatching();
       watchdog = setTimeout(loadTimedOut, loadTimeoutMs, false);
       redirected = false;
-      set({
-        status,
-        src,
-        error: null,
-        used,
-        mounted: false,
-        expiresAt,
-        refreshAt: used ? null : refreshAt,
-        popupBlocked: 0,
-      });
-    } else if (status === 'idle') {
-      stopWatching();
-      if (state !== IDLE) replace(IDLE);
-    } else if (status !== state.status) set({ status });
+      set({ ...next, src, mounted: false, popupBlocked: 0 });
+    } else if (next.used !== state.used || next.status !== state.status) {
+      // The same token, now spent, or back to `ready`: credentials submitted while an expiry
+      // refresh was in flight keep this load.
+      set(next);
+    }
   };
 
   // No APP_MOUNTED in time: after `loadTimeoutMs` from the start of the load, or `mountTimeoutMs`
@@ -294,25 +286,26 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     }
   };
 
-  const onMessage = (message: MessageEvent): void => {
-    const result = classifyConnectMessage(message, { origin, source: getFrame() });
-    if (result.kind === 'foreign') return;
-    if (result.sender === 'other') {
-      // Another session's iframe is that session's business; any other window is refused.
-      for (const session of liveSessions()) if (session.frame() === message.source) return;
-      return refuse(message.data, 'other_window');
-    }
-    if (result.sender === 'gone') {
+  // classifyConnectMessage's reading, with the sender decided against every live session.
+  const onMessage = ({ origin: from, source, data }: MessageEvent): void => {
+    if (from !== origin) return;
+    const frame = getFrame();
+    if (source == null) {
       // Its frame navigated away before the message was dispatched. Only a session with an iframe
       // on this origin can have sent it; when that is more than this one, none guesses.
-      if (getFrame() == null) return;
+      if (frame == null) return;
       let candidates = 0;
       for (const session of liveSessions())
         if (session.origin === origin && session.frame() != null) candidates++;
-      if (candidates > 1) return refuse(message.data, 'ambiguous_source');
+      if (candidates > 1) return refuse(data, 'ambiguous_source');
+    } else if (source !== frame) {
+      // Another session's iframe is that session's business; any other window is refused.
+      for (const session of liveSessions()) if (session.frame() === source) return;
+      return refuse(data, 'other_window');
     }
-    if (result.kind === 'invalid') return refuse(result.data, 'malformed');
-    onEvent(result.event);
+    const event = readConnectEvent(data);
+    if (!event) return refuse(data, 'malformed');
+    onEvent(event);
   };
 
   const stop = (): void => {

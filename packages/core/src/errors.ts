@@ -47,9 +47,10 @@ export class FlinksConnectError extends Error {
   }
 
   override readonly name = 'FlinksConnectError';
-  readonly code: FlinksConnectErrorCode;
+  // Declared, not defined: the constructor sets both, and the built class carries no field list.
+  declare readonly code: FlinksConnectErrorCode;
   /** The Flinks error code, for `code: 'flinks_error'`. */
-  readonly flinksCode: string | undefined;
+  declare readonly flinksCode: string | undefined;
 
   /** The brand `isFlinksConnectError` reads: on the prototype, so it is no field of the error. */
   get [BRAND](): true {

@@ -41,6 +41,13 @@ function payloadOf(data: unknown): Record<string, unknown> | null {
     : null;
 }
 
+/** The Connect event in a message's data (an object or its JSON text), or `null`. Never throws. */
+export function readConnectEvent(raw: unknown): ConnectEvent | null {
+  const data = payloadOf(raw);
+  if (data && nonEmpty(data.flinksCode)) return { type: 'error', flinksCode: data.flinksCode, data };
+  return data && nonEmpty(data.step) ? { type: 'step', step: data.step, data } : null;
+}
+
 /**
  * Reads a message from the Connect origin and says which window sent it; messages from any other
  * origin are `foreign`. Deciding what to do with a `gone` or `other` sender is the caller's: a
@@ -50,14 +57,8 @@ export function classifyConnectMessage(event: MessageLike, from: ConnectMessageS
   if (event.origin !== from.origin) return { kind: 'foreign' };
   const sender: MessageSender =
     event.source == null ? 'gone' : event.source === from.source ? 'frame' : 'other';
-  const data = payloadOf(event.data);
-  if (data && nonEmpty(data.flinksCode)) {
-    return { kind: 'event', sender, event: { type: 'error', flinksCode: data.flinksCode, data } };
-  }
-  if (data && nonEmpty(data.step)) {
-    return { kind: 'event', sender, event: { type: 'step', step: data.step, data } };
-  }
-  return { kind: 'invalid', sender, data: event.data };
+  const parsed = readConnectEvent(event.data);
+  return parsed ? { kind: 'event', sender, event: parsed } : { kind: 'invalid', sender, data: event.data };
 }
 
 /**

@@ -24,7 +24,7 @@ export interface AuthorizeTokenState {
   token: string | null;
   /** Epoch milliseconds, while `status` is `'ready'`. */
   expiresAt: number | null;
-  /** When an unused token is replaced (epoch milliseconds), while `status` is `'ready'`. */
+  /** When an unused token is replaced (epoch milliseconds), while `status` is `'ready'`; `null` once used. */
   refreshAt: number | null;
   error: FlinksConnectError | null;
   /** Flinks reported that the user submitted credentials with this token: it is never replaced. */
@@ -98,7 +98,6 @@ export function createAuthorizeTokenSource(
   // The attempt in flight. Stopping, superseding and timing out all abort it, and an aborted
   // attempt's answer is dropped: so only the current request can ever settle.
   let inFlight: AbortController | undefined;
-  let refreshAt = 0;
   // The token an expiry refresh is replacing: the iframe still shows it until the new one arrives.
   let replacing: AuthorizeTokenState | undefined;
 
@@ -114,8 +113,9 @@ export function createAuthorizeTokenSource(
 
   // Timers stall in background tabs and sleeping laptops, so the wall clock decides, not the timer.
   const checkExpiry = (): void => {
-    const { status, used } = getState();
-    if (status !== 'ready' || used) return;
+    // Set only while an unused token is ready.
+    const { refreshAt } = getState();
+    if (refreshAt == null) return;
     const left = refreshAt - now();
     if (left <= 0) request('expired');
     // Capped: past 2^31 - 1 ms (24.8 days) setTimeout overflows and fires at once, in a loop.
@@ -146,7 +146,7 @@ export function createAuthorizeTokenSource(
       inFlight = undefined;
       if (!(outcome instanceof FlinksConnectError)) {
         // A token that lives less than the margin is refreshed halfway through its life instead.
-        refreshAt = Math.max(outcome.expiresAt - refreshMarginMs, (now() + outcome.expiresAt) / 2);
+        const refreshAt = Math.max(outcome.expiresAt - refreshMarginMs, (now() + outcome.expiresAt) / 2);
         set({ ...IDLE, status: 'ready', ...outcome, refreshAt });
         checkExpiry();
       } else if (n < attempts) {
@@ -230,7 +230,7 @@ export function createAuthorizeTokenSource(
       const current = getState().status === 'loading' ? replacing : getState();
       if (current?.status === 'ready' && !current.used) {
         halt();
-        set({ ...current, used: true });
+        set({ ...current, used: true, refreshAt: null });
       }
     },
     dispose() {
