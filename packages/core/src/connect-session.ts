@@ -2,7 +2,7 @@ import { buildConnectUrl, type ConnectParams } from './connect-url';
 import { failure, invalidOptions, type FlinksConnectError } from './errors';
 import type { ConnectEvent, KnownStep, RedirectDetails } from './events';
 import { liveSessions, type LiveSession } from './live-sessions';
-import { hasUnsafeRedirectUrl, readConnectEvent, readConnectRedirect, redirectDetails } from './messages';
+import { hasUnsafeRedirectUrl, readConnectEvent, redirectDetails, urlDetails, webUrl } from './messages';
 import type { AuthorizeTokenOptions } from './options';
 import { createStore } from './store';
 import { createAuthorizeTokenSource, type FetchAuthorizeToken } from './token-source';
@@ -169,7 +169,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   }
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
-  const landing = params?.redirectUrl ? readUrl(params.redirectUrl) : undefined;
+  const landing = params?.redirectUrl ? webUrl(params.redirectUrl) : undefined;
   const tokens = createAuthorizeTokenSource(options.fetchAuthorizeToken, options);
   const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
   const live: LiveSession = { origin, frame: getFrame };
@@ -326,9 +326,9 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     } catch {
       return;
     }
-    const url = href === undefined ? undefined : readUrl(href);
+    const url = href === undefined ? undefined : webUrl(href);
     if (url?.origin !== landing.origin || url.pathname !== landing.pathname) return;
-    const details = readConnectRedirect(url);
+    const details = urlDetails(url);
     if (!details) return;
     stopWatching();
     tokens.markUsed();
@@ -380,14 +380,6 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       listeners.clear();
     },
   };
-}
-
-function readUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -75,7 +75,7 @@ export function parseConnectMessage(event: MessageLike, from: ConnectMessageSour
 const DETAIL_KEYS = ['loginId', 'institution', 'requestId', 'accountId', 'tag'] as const;
 
 /** `text` as an http(s) URL, resolved against `base` when given; else `undefined`. */
-function webUrl(text: string, base?: string): URL | undefined {
+export function webUrl(text: string, base?: string): URL | undefined {
   try {
     const url = new URL(text, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
@@ -132,5 +132,8 @@ export const hasUnsafeRedirectUrl = (event: ConnectEvent): boolean =>
  */
 export function readConnectRedirect(url: string | URL): RedirectDetails | null {
   const parsed = webUrl(String(url));
-  return parsed ? details({}, parsed.searchParams, parsed.href) : null;
+  return parsed ? urlDetails(parsed) : null;
 }
+
+/** `readConnectRedirect` for a URL already parsed. */
+export const urlDetails = (url: URL): RedirectDetails | null => details({}, url.searchParams, url.href);
