@@ -13,6 +13,8 @@ export type {
 export { FlinksConnectError, isFlinksConnectError } from './errors';
 export type { FlinksConnectErrorCode } from './errors';
 export { FLINKS_CODE_DEFINITIONS, STEP_DEFINITIONS } from './event-definitions';
+export { connectLabels } from './labels';
+export type { FlinksConnectLabels } from './labels';
 export type {
   ConnectErrorEvent,
   ConnectEvent,

@@ -5,11 +5,11 @@ import type {
   ConnectStatus,
   FetchAuthorizeToken,
   FlinksConnectError,
+  FlinksConnectLabels,
   InvalidMessageInfo,
   RedirectDetails,
 } from '@flinks-embed/core';
 import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
-import type { FlinksConnectLabels } from './labels';
 
 /** What `errorFallback` is given. */
 export interface ErrorFallbackProps {

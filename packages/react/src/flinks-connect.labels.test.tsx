@@ -1,9 +1,9 @@
+import { connectLabels } from '@flinks-embed/core';
 // The words around Connect follow params.language, any of them can be overridden, and the
 // blocked-pop-up notice comes and goes with Connect's reports.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FlinksConnect, type FlinksConnectLabels, type FlinksConnectOptions } from './index';
-import { labelsFor } from './labels';
 import {
   advance,
   flush,
@@ -24,8 +24,8 @@ const connect = (props: Partial<FlinksConnectOptions> = {}) => (
 
 describe('the string tables', () => {
   it('has every string in English and in French, different and non-empty', () => {
-    const en = labelsFor('en');
-    const fr = labelsFor('fr');
+    const en = connectLabels('en');
+    const fr = connectLabels('fr');
     const keys: (keyof FlinksConnectLabels)[] = [
       'title',
       'loading',
@@ -42,9 +42,9 @@ describe('the string tables', () => {
       expect(fr[key]).not.toBe(en[key]);
     }
     // English for anything Connect does not speak, or no language at all.
-    expect(labelsFor(undefined)).toEqual(en);
-    expect(labelsFor('de')).toEqual(en);
-    expect(labelsFor('fr', { retry: 'Recommencer' })).toEqual({ ...fr, retry: 'Recommencer' });
+    expect(connectLabels(undefined)).toEqual(en);
+    expect(connectLabels('de')).toEqual(en);
+    expect(connectLabels('fr', { retry: 'Recommencer' })).toEqual({ ...fr, retry: 'Recommencer' });
   });
 });
 
@@ -57,13 +57,13 @@ describe('<FlinksConnect> in French', () => {
     act(() => calls[0]!.resolve('token-1'));
     await flush();
     expect(frame()).toHaveAttribute('title', 'Connexion à votre compte bancaire');
-    expect(frame()).toHaveAttribute('title', labelsFor('fr').title);
+    expect(frame()).toHaveAttribute('title', connectLabels('fr').title);
   });
 
   it('shows the French error and retry button', async () => {
     render(connect({ fetchAuthorizeToken: failing(), params: { language: 'fr' } }));
     await flush();
-    expect(screen.getByRole('alert', { name: labelsFor('fr').error })).toBeInTheDocument();
+    expect(screen.getByRole('alert', { name: connectLabels('fr').error })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
   });
 
@@ -107,7 +107,7 @@ describe('labels', () => {
       }),
     );
     await flush();
-    expect(seen.at(-1)).toEqual(labelsFor('fr'));
+    expect(seen.at(-1)).toEqual(connectLabels('fr'));
   });
 });
 
@@ -121,7 +121,7 @@ describe('the blocked pop-up notice', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     post({ step: 'POPUP_BLOCKED' });
     expect(onPopupBlocked).toHaveBeenCalledWith(expect.objectContaining({ step: 'POPUP_BLOCKED' }));
-    expect(screen.getByRole('alert', { name: labelsFor('en').popupBlocked })).toBeInTheDocument();
+    expect(screen.getByRole('alert', { name: connectLabels('en').popupBlocked })).toBeInTheDocument();
     // The iframe is the same element: the session (and the token) carry on.
     expect(frame()).toBe(iframe);
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
@@ -139,7 +139,7 @@ describe('the blocked pop-up notice', () => {
     const view = render(connect({ params: { language: 'fr' } }));
     await flush();
     post({ step: 'POPUP_BLOCKED' });
-    expect(screen.getByRole('alert', { name: labelsFor('fr').popupBlocked })).toBeInTheDocument();
+    expect(screen.getByRole('alert', { name: connectLabels('fr').popupBlocked })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Fermer' })).toBeInTheDocument();
     view.rerender(
       connect({

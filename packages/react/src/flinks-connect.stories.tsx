@@ -1,3 +1,4 @@
+import { connectLabels } from '@flinks-embed/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentType } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -18,10 +19,9 @@ import {
 } from '../../../.storybook/kit/play';
 import type { ErrorFallbackProps } from './flinks-connect-props';
 import { FlinksConnect } from './flinks-connect';
-import { labelsFor } from './labels';
 
-const FR = labelsFor('fr');
-const EN = labelsFor('en');
+const FR = connectLabels('fr');
+const EN = connectLabels('en');
 
 /**
  * What Connect posts when an OAuth bank's sign-in window is blocked, sent from inside the frame

@@ -1,7 +1,7 @@
+import { connectLabels } from '@flinks-embed/core';
 import { forwardRef, useImperativeHandle, useState, type ReactNode } from 'react';
 import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
-import { labelsFor } from './labels';
 import { useConnectSession } from './use-connect-session';
 
 /**
@@ -24,7 +24,7 @@ import { useConnectSession } from './use-connect-session';
 export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, FlinksConnectProps>(
   function FlinksConnect(props, ref) {
     const [session, { status, src, error, popupBlocked }, frame, language] = useConnectSession(props);
-    const labels = labelsFor(language, props.labels);
+    const labels = connectLabels(language, props.labels);
     const {
       title = labels.title,
       className,

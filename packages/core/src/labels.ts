@@ -1,6 +1,9 @@
-import type { ConnectParams } from '@flinks-embed/core';
+import type { ConnectParams } from './connect-url';
 
-/** Every word `<FlinksConnect>` draws around Connect. Override any of them with the `labels` prop. */
+/**
+ * Every word a binding draws around Connect (`<FlinksConnect>`, `<flinks-connect>`). Override any
+ * of them with the binding's `labels` option.
+ */
 export interface FlinksConnectLabels {
   /** The iframe's accessible name (the `title` prop wins over it). */
   title: string;
@@ -40,8 +43,13 @@ const LABELS: Record<'en' | 'fr', FlinksConnectLabels> = {
   },
 };
 
-/** The labels for `params.language` (English unless `'fr'`), with the app's overrides on top. */
-export const labelsFor = (
+/**
+ * The labels for `params.language` (English unless `'fr'`), with the app's overrides on top.
+ *
+ * @example
+ * connectLabels('fr', { retry: 'Recommencer' }).error; // "Impossible de charger la connexion…"
+ */
+export const connectLabels = (
   language: ConnectParams['language'],
   overrides?: Partial<FlinksConnectLabels>,
 ): FlinksConnectLabels => ({ ...LABELS[language === 'fr' ? 'fr' : 'en'], ...overrides });
