@@ -5,10 +5,11 @@ import type { Page } from 'playwright-core';
 /**
  * A stand-in for the app that embeds Connect: one page with a message listener that records what
  * it receives, with the checks a careful host makes (origin, and whether the source is the iframe).
+ * Its icon is inline, so the browser never asks for /favicon.ico (a 404 in the console).
  */
 const HOST_HTML = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Host app</title></head>
+<head><meta charset="utf-8"><title>Host app</title><link rel="icon" href="data:,"></head>
 <body>
 <script>
   window.received = [];
@@ -72,7 +73,10 @@ export async function serveHtml(
 /** The host app on `http://localhost:PORT`: another origin (and site) than the simulator's 127.0.0.1. */
 export function serveHostApp(): Promise<StaticServer> {
   return serveHtml(
-    { '/': HOST_HTML, '/done': '<!doctype html><title>Done</title><p>Back in the app.</p>' },
+    {
+      '/': HOST_HTML,
+      '/done': '<!doctype html><title>Done</title><link rel="icon" href="data:,"><p>Back in the app.</p>',
+    },
     'localhost',
   );
 }

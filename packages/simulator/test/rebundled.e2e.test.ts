@@ -76,9 +76,8 @@ beforeEach(async () => {
   frameErrors = [];
   // The frame's uncaught errors show in its console; `pageerror` reports the top page's only.
   page.on('console', (message) => {
-    // The browser asks the host page for /favicon.ico whenever it gets to it; its 404 is not the frame's.
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-      frameErrors.push(`${message.text()} (${message.location().url})`);
+    // Every error, with where it came from (the host pages ask for no favicon: see host-page.ts).
+    if (message.type() === 'error') frameErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => frameErrors.push(error.message));
   await page.goto(host.origin);
