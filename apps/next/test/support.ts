@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { sandboxBank } from '@flinks-embed/simulator/playwright';
 
 /** Generous: a two-core CI machine runs Chromium, Next.js, the simulator and Vitest at once. */
 export const eventually = { timeout: 20_000, interval: 100 } as const;
@@ -83,15 +84,7 @@ export class AppPage {
 
   /** Consent, the test bank, the credentials, the security question and the account. */
   async completeFlow(): Promise<void> {
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
-    await this.frame.getByRole('button', { name: /Flinks Capital/ }).click();
-    await this.frame.getByLabel('Username').fill('Greatday');
-    await this.frame.getByLabel('Password').fill('Everyday');
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
-    await this.frame.getByLabel('What city were you born in?').fill('Montreal');
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
-    await this.frame.getByRole('radio', { name: /Chequing/ }).check();
-    await this.frame.getByRole('button', { name: 'Continue' }).click();
+    await sandboxBank(this.frame).linkAccount({ account: /Chequing/ });
   }
 }
 

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
+import { sandboxBank } from '@flinks-embed/simulator/playwright';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Generous: a two-core CI machine runs Chromium, the simulator and Vitest at once.
@@ -134,11 +135,9 @@ describe('onStatusChange', () => {
     // A short grace, to show that a Connect that mounted is never failed by it.
     await open({ mountTimeoutMs: '300' });
     await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
-    const frame = page.frameLocator('iframe');
-    await frame.getByRole('button', { name: /Flinks Capital/ }).click();
-    await frame.getByLabel('Username').fill('greatday_nomfa');
-    await frame.getByLabel('Password').fill('Everyday');
-    await frame.getByRole('button', { name: 'Continue' }).click();
+    const bank = sandboxBank(page.frameLocator('iframe'));
+    await bank.chooseInstitution();
+    await bank.signIn({ username: 'greatday_nomfa' });
     await expect
       .poll(async () => (await record()).statuses.at(-1), eventually)
       .toMatchObject({ status: 'ready', mounted: true, used: true, refreshAt: null });

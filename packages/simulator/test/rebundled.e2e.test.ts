@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type * as Simulator from '../src/index';
+import { sandboxBank } from '../src/playwright';
 import { openConnect, sequence, serveHostApp, serveHtml } from './host-page';
 import type { StaticServer } from './host-page';
 import { NO_MFA, mintToken } from './support';
@@ -92,14 +93,11 @@ const eventually = { timeout: 10_000 };
 
 async function logInWithoutMfa(): Promise<void> {
   await expect.poll(() => sequence(page), eventually).toContain('COMPONENT_LOAD_INSTITUTION_SELECTOR');
-  await frame()
-    .getByRole('button', { name: /Flinks Capital/ })
-    .click();
-  await frame().getByLabel('Username').pressSequentially(NO_MFA.Username);
-  await frame().getByLabel('Password').pressSequentially(NO_MFA.Password);
-  await frame().getByRole('button', { name: 'Continue' }).click();
-  await frame().getByRole('radio').first().check();
-  await frame().getByRole('button', { name: 'Continue' }).click();
+  await sandboxBank(frame(), { typing: 'keys' }).linkAccount({
+    consent: false,
+    username: NO_MFA.Username,
+    password: NO_MFA.Password,
+  });
   await expect.poll(() => sequence(page), eventually).toContain('REDIRECT');
 }
 
