@@ -1,4 +1,5 @@
 import {
+  connectLabels,
   paramEntries,
   type ConnectEvent,
   type ConnectParams,
@@ -54,8 +55,6 @@ export type FlinksConnectElementProperties = Omit<
   fetchAuthorizeToken?: MountFlinksConnectOptions['fetchAuthorizeToken'] | undefined;
 };
 
-const DEFAULT_TITLE = 'Connect your bank account';
-
 const PROPERTIES = [
   'fetchAuthorizeToken',
   'params',
@@ -64,6 +63,7 @@ const PROPERTIES = [
   'onError',
   'onInvalidMessage',
   'onStatusChange',
+  'onPopupBlocked',
   'tokenLifetimeMs',
   'refreshMarginMs',
   'fetchTimeoutMs',
@@ -74,8 +74,10 @@ const PROPERTIES = [
   'loadingText',
   'errorText',
   'retryText',
+  'labels',
   'loadingFallback',
   'errorFallback',
+  'popupBlockedNotice',
   'iframeAttributes',
 ] as const satisfies readonly (keyof FlinksConnectElementProperties)[];
 
@@ -88,8 +90,9 @@ const Base = (typeof HTMLElement == 'undefined' ? class {} : HTMLElement) as typ
  * `connect-url`, `language`, `frame-title`, and every boolean Connect parameter in kebab case
  * (`consent-enable`, `inner-redirect`, ...: present or `"true"` is true, `"false"` is false,
  * absent leaves Flinks' default). Properties: `fetchAuthorizeToken`, `params` (merged under
- * the attributes), the callbacks and the token options. Events: `flinks-event`,
- * `flinks-redirect`, `flinks-error` and `flinks-status`, which bubble.
+ * the attributes), the callbacks, the token options, `labels` and the fallbacks; the words it
+ * draws follow `language` (English, or French for `"fr"`). Events: `flinks-event`,
+ * `flinks-redirect`, `flinks-error`, `flinks-status` and `flinks-popup-blocked`, which bubble.
  *
  * It loads when it is in the document with a target and a fetcher. A change of the target, the
  * params or the token options loads again with a fresh token; new callbacks or an equal
@@ -170,8 +173,13 @@ export class FlinksConnectElement extends Base {
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (name === 'frame-title') this.querySelector('iframe')?.setAttribute('title', value ?? DEFAULT_TITLE);
-    else this.#schedule();
+    if (name === 'frame-title') {
+      const language = this.getAttribute('language') ?? this.#properties.params?.language;
+      this.querySelector('iframe')?.setAttribute(
+        'title',
+        value ?? connectLabels(language, this.#properties.labels).title,
+      );
+    } else this.#schedule();
   }
 
   #reflect(name: string, value: string | null): void {
@@ -247,7 +255,7 @@ export class FlinksConnectElement extends Base {
         fetchAuthorizeToken: (context) => element.#properties.fetchAuthorizeToken!(context),
         now: () => (element.#properties.now ?? Date.now)(),
         get title() {
-          return element.getAttribute('frame-title') ?? DEFAULT_TITLE;
+          return element.getAttribute('frame-title') ?? undefined;
         },
         get loadingText() {
           return element.#properties.loadingText;
@@ -257,6 +265,12 @@ export class FlinksConnectElement extends Base {
         },
         get retryText() {
           return element.#properties.retryText;
+        },
+        get labels() {
+          return element.#properties.labels;
+        },
+        get popupBlockedNotice() {
+          return element.#properties.popupBlockedNotice;
         },
         get loadingFallback() {
           return element.#properties.loadingFallback;
@@ -294,6 +308,13 @@ export class FlinksConnectElement extends Base {
             element.#emit('flinks-status', status);
           }
         },
+        onPopupBlocked(event) {
+          try {
+            element.#properties.onPopupBlocked?.(event);
+          } finally {
+            element.#emit('flinks-popup-blocked', event);
+          }
+        },
       });
     } catch (error) {
       this.#fail(error);
@@ -327,6 +348,8 @@ export interface FlinksConnectEventMap {
   'flinks-error': CustomEvent<FlinksConnectError>;
   /** The progress changed: `{ status, mounted, used, expiresAt, refreshAt }`. Never the token. */
   'flinks-status': CustomEvent<ConnectStatus>;
+  /** Connect reported `POPUP_BLOCKED`: the bank's sign-in window did not open. The `POPUP_BLOCKED` event. */
+  'flinks-popup-blocked': CustomEvent<ConnectEvent>;
 }
 
 declare global {

@@ -5,6 +5,7 @@ export type {
   FlinksConnectTarget,
   MountFlinksConnectOptions,
   MountFlinksConnectProps,
+  PopupBlockedNoticeProps,
 } from './mount';
 // Types only: the element itself is registered by `@flinks-embed/element/define`, so an app that
 // only mounts never bundles it.
@@ -26,6 +27,7 @@ export type {
   ConnectStepEvent,
   FetchAuthorizeToken,
   FlinksConnectErrorCode,
+  FlinksConnectLabels,
   KnownFlinksCode,
   KnownStep,
   RedirectDetails,

@@ -1,4 +1,5 @@
 import {
+  connectLabels,
   connectUrlForInstance,
   createConnectSession,
   FlinksConnectError,
@@ -8,10 +9,11 @@ import {
   type ConnectSessionHandlers,
   type ConnectStatus,
   type FetchAuthorizeToken,
+  type FlinksConnectLabels,
   type InvalidMessageInfo,
   type RedirectDetails,
 } from '@flinks-embed/core';
-import { defaultErrorFallback, defaultLoadingFallback } from './fallbacks';
+import { defaultErrorFallback, defaultLoadingFallback, defaultPopupBlockedNotice } from './fallbacks';
 
 /** What `errorFallback` is given. */
 export interface ErrorFallbackProps {
@@ -19,6 +21,16 @@ export interface ErrorFallbackProps {
   error: FlinksConnectError;
   /** Starts again: a fresh token and a fresh iframe load. */
   retry: () => void;
+  /** The words for `params.language`, with the `labels` option applied. */
+  labels: FlinksConnectLabels;
+}
+
+/** What `popupBlockedNotice` is given. */
+export interface PopupBlockedNoticeProps {
+  /** Hides the notice (until Connect reports the next blocked pop-up). */
+  dismiss: () => void;
+  /** The words for `params.language`, with the `labels` option applied. */
+  labels: FlinksConnectLabels;
 }
 
 /** Where Connect is served from: exactly one of `instance` and `connectUrl`. */
@@ -60,13 +72,30 @@ export interface MountFlinksConnectOptions extends AuthorizeTokenOptions {
   mountTimeoutMs?: number | undefined;
   /** The progress: `{ status, mounted, used, expiresAt, refreshAt }`, after every change. Never the token. */
   onStatusChange?: ((status: ConnectStatus) => void) | undefined;
-  /** The iframe's accessible name. Default `"Connect your bank account"`. */
+  /**
+   * Connect reported `POPUP_BLOCKED`: an OAuth bank's sign-in window did not open (browsers
+   * block pop-ups that do not follow a click; in-app browsers often block them all).
+   */
+  onPopupBlocked?: ((event: ConnectEvent) => void) | undefined;
+  /**
+   * Shown before the iframe (a sibling: the iframe stays as it is) after `POPUP_BLOCKED`, until
+   * the user dismisses it, a pop-up opens or the iframe loads again. Default: a `role="alert"`
+   * sentence (`labels.popupBlocked`) and a dismiss button (`labels.dismiss`). `false` shows
+   * nothing; a function returning a node replaces it.
+   */
+  popupBlockedNotice?: false | ((props: PopupBlockedNoticeProps) => Node) | undefined;
+  /**
+   * Any of the words drawn around Connect (`title`, `loading`, `error`, `retry`, `popupBlocked`,
+   * `dismiss`), over the defaults for `params.language` (English, or French for `'fr'`).
+   */
+  labels?: Partial<FlinksConnectLabels> | undefined;
+  /** The iframe's accessible name, over `labels.title`. Default `"Connect your bank account"`, or French for `language: 'fr'`. */
   title?: string | undefined;
-  /** The default loading line (a `role="status"` paragraph). Default `"Loading your bank connection…"`. */
+  /** The default loading line (a `role="status"` paragraph), over `labels.loading`. Default `"Loading your bank connection…"`, or French. */
   loadingText?: string | undefined;
-  /** The default error sentence (a `role="alert"` paragraph). Default `"Your bank connection could not be loaded."`. */
+  /** The default error sentence (a `role="alert"` paragraph), over `labels.error`. Default `"Your bank connection could not be loaded."`, or French. */
   errorText?: string | undefined;
-  /** The default error's retry button. Default `"Try again"`. */
+  /** The default error's retry button, over `labels.retry`. Default `"Try again"`, or French. */
   retryText?: string | undefined;
   /** Shown until the iframe has a token, instead of the default loading line. */
   loadingFallback?: (() => Node) | undefined;
@@ -99,8 +128,8 @@ export interface FlinksConnectMount {
  * with a retry button. Messages are accepted only from that iframe. Nothing is fetched before
  * the next task, so a `destroy()` in the same task fetches nothing.
  *
- * `title`, the texts and the fallbacks are read each time something is rendered; every other
- * option is read once: mount again to change them.
+ * `title`, the texts, `labels`, the fallbacks and `popupBlockedNotice` are read each time
+ * something is rendered; every other option is read once: mount again to change them.
  *
  * @example
  * const connect = mountFlinksConnect(document.getElementById('bank')!, {
@@ -127,6 +156,12 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   let node: Node | undefined;
   // What is on screen: the iframe's src, the error, or `null` for the loading fallback.
   let shown: unknown;
+  // The blocked pop-up notice, a sibling before the iframe; which report it is for (src and
+  // number: `''` for none), and which one the user dismissed.
+  let notice: Node | undefined;
+  let noticeFor = '';
+  let dismissed = '';
+  let destroyed = false;
   const handlers: ConnectSessionHandlers = {
     // Core runs each one isolated: one that throws cannot stop the session, and is still reported.
     onEvent: options.onEvent,
@@ -134,6 +169,7 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     onError: options.onError,
     onInvalidMessage: options.onInvalidMessage,
     onStatusChange: options.onStatusChange,
+    onPopupBlocked: options.onPopupBlocked,
   };
   const session = createConnectSession({
     ...options,
@@ -143,43 +179,69 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   });
   const retry = (): void => session.reload();
 
+  const remove = (child: Node | undefined): void => {
+    child?.parentNode?.removeChild(child);
+  };
+
   const render = (): void => {
-    const { status, src, error } = session.getState();
+    const { status, src, error, popupBlocked } = session.getState();
+    const labels = connectLabels(options.params?.language, options.labels);
     const next = status === 'error' ? error : src;
-    if (next === shown) return;
-    shown = next;
-    frame = undefined;
-    if (error && status === 'error') {
-      node = (options.errorFallback ?? defaultErrorFallback(options.errorText, options.retryText))({
-        error,
-        retry,
-      });
-    } else if (!src) {
-      node = (options.loadingFallback ?? defaultLoadingFallback(options.loadingText))();
-    } else {
-      // A fresh element per load: changing the src of a live iframe would add an entry to the
-      // host page's history, so the Back button would step through old Connect loads.
-      node = frame = document.createElement('iframe');
-      frame.title = options.title ?? 'Connect your bank account';
-      // Attributes, not inline style: they are presentational hints, so any CSS wins.
-      const attributes = { allow: 'clipboard-write; fullscreen', width: '100%', height: '760' };
-      for (const [name, value] of Object.entries({ ...attributes, ...options.iframeAttributes })) {
-        if (name !== 'src' && name !== 'title') frame.setAttribute(name, value);
+    if (next !== shown) {
+      shown = next;
+      // The notice goes with what it was shown next to (`replaceChildren`, below).
+      notice = undefined;
+      noticeFor = '';
+      frame = undefined;
+      if (error && status === 'error') {
+        node = (
+          options.errorFallback ??
+          defaultErrorFallback(options.errorText ?? labels.error, options.retryText ?? labels.retry)
+        )({ error, retry, labels });
+      } else if (!src) {
+        node = (options.loadingFallback ?? defaultLoadingFallback(options.loadingText ?? labels.loading))();
+      } else {
+        // A fresh element per load: changing the src of a live iframe would add an entry to the
+        // host page's history, so the Back button would step through old Connect loads.
+        node = frame = document.createElement('iframe');
+        frame.title = options.title ?? labels.title;
+        // Attributes, not inline style: they are presentational hints, so any CSS wins.
+        const attributes = { allow: 'clipboard-write; fullscreen', width: '100%', height: '760' };
+        for (const [name, value] of Object.entries({ ...attributes, ...options.iframeAttributes })) {
+          if (name !== 'src' && name !== 'title') frame.setAttribute(name, value);
+        }
+        if (options.className) frame.className = options.className;
+        frame.style.border = '0';
+        // The landing page of an inner redirect is a second channel for the result.
+        frame.addEventListener('load', () => session.frameLoaded());
+        // Last: the document loads (and spends the token) when the element is inserted.
+        frame.src = src;
       }
-      if (options.className) frame.className = options.className;
-      frame.style.border = '0';
-      // The landing page of an inner redirect is a second channel for the result.
-      frame.addEventListener('load', () => session.frameLoaded());
-      // Last: the document loads (and spends the token) when the element is inserted.
-      frame.src = src;
+      container.replaceChildren(node);
     }
-    container.replaceChildren(node);
+    // Only the notice comes and goes: the iframe is never moved, which would load it (and spend
+    // its token) again.
+    const blocked = frame && popupBlocked ? src! + popupBlocked : '';
+    const wanted = blocked !== dismissed && options.popupBlockedNotice !== false ? blocked : '';
+    if (wanted === noticeFor) return;
+    remove(notice);
+    notice = undefined;
+    noticeFor = wanted;
+    if (wanted) {
+      notice = (options.popupBlockedNotice || defaultPopupBlockedNotice)({
+        dismiss() {
+          dismissed = wanted;
+          if (!destroyed) render();
+        },
+        labels,
+      });
+      container.insertBefore(notice, frame!);
+    }
   };
 
   const unsubscribe = session.subscribe(render);
   render();
   session.start();
-  let destroyed = false;
   return {
     reload: retry,
     destroy() {
@@ -187,8 +249,9 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
       destroyed = true;
       unsubscribe();
       session.dispose();
-      node?.parentNode?.removeChild(node);
-      node = frame = undefined;
+      remove(notice);
+      remove(node);
+      node = frame = notice = undefined;
     },
   };
 }

@@ -7,10 +7,13 @@ import { measureElement, measureMount } from '../bench/measure-size.mjs';
  * gzipped, production), rounded up to the next
  * 50 B so that any growth fails. Issue 14 added 214 B and 242 B (4,301 B and 5,526 B): core's mount
  * grace after the frame's load, the status snapshot with onStatusChange / `flinks-status`, and the
- * blocked pop-up state.
+ * blocked pop-up state. Core's later work brought them to 4,151 B and 5,376 B. The French
+ * defaults (core's `connectLabels` table, both languages) and the blocked pop-up notice with
+ * `onPopupBlocked` / `flinks-popup-blocked` cost 444 B and 508 B (4,595 B and 5,884 B): the
+ * budgets are those figures rounded up to the next 50 B, a raise of 250 B and 350 B.
  */
-const MOUNT_BUDGET_BYTES = 4_350;
-const ELEMENT_BUDGET_BYTES = 5_550;
+const MOUNT_BUDGET_BYTES = 4_600;
+const ELEMENT_BUDGET_BYTES = 5_900;
 
 describe('what an app pays for @flinks-embed/element', () => {
   it('leaves the custom element out of an app that only calls mountFlinksConnect', async () => {
