@@ -174,12 +174,16 @@ export class FlinksConnectElement extends Base {
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === 'frame-title') {
-      const language = this.getAttribute('language') ?? this.#properties.params?.language;
       this.querySelector('iframe')?.setAttribute(
         'title',
-        value ?? connectLabels(language, this.#properties.labels).title,
+        value ?? connectLabels(this.#language(), this.#properties.labels).title,
       );
     } else this.#schedule();
+  }
+
+  /** Connect's language: the `language` attribute, over `params.language`. */
+  #language(): ConnectParams['language'] {
+    return this.getAttribute('language') ?? this.#properties.params?.language;
   }
 
   #reflect(name: string, value: string | null): void {
@@ -210,9 +214,7 @@ export class FlinksConnectElement extends Base {
     if (!this.isConnected) return;
     const properties = this.#properties;
     const { instance, connectUrl } = this;
-    const params: ConnectParams = { ...properties.params };
-    const language = this.getAttribute('language');
-    if (language != null) params.language = language;
+    const params: ConnectParams = { ...properties.params, language: this.#language() };
     for (const param of BOOLEAN_PARAMS) {
       const value = this.getAttribute(attributeOf(param));
       if (value != null) params[param] = value !== 'false';
