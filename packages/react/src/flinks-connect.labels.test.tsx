@@ -1,6 +1,6 @@
-import { connectLabels } from '@flinks-embed/core';
 // The words around Connect follow params.language, any of them can be overridden, and the
 // blocked-pop-up notice comes and goes with Connect's reports.
+import { connectLabels } from '@flinks-embed/core';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FlinksConnect, type FlinksConnectLabels, type FlinksConnectOptions } from './index';

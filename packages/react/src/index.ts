@@ -7,7 +7,6 @@ export type {
   FlinksConnectTarget,
   PopupBlockedNoticeProps,
 } from './flinks-connect-props';
-
 export { useAuthorizeToken } from './use-authorize-token';
 export type { UseAuthorizeTokenOptions, UseAuthorizeTokenResult } from './use-authorize-token';
 // Re-exported so an app needs only this package: the error class for `instanceof` (and its guard), and the types
