@@ -5,23 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
-import { sandboxBank } from '@flinks-embed/simulator/playwright';
+import { sandboxBank, sandboxHappyPath } from '@flinks-embed/simulator/playwright';
 import type { FlinksConnectElement } from '../src/define';
 import type { FlinksConnectMount } from '../src/index';
 import { hostPage, mountPage, startHostApp, type HostApp } from './host-app';
 
-const HAPPY_PATH = [
-  'APP_MOUNTED',
-  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-  'INSTITUTION_SELECTED',
-  'COMPONENT_LOAD_CREDENTIAL',
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_LOAD_MFA',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'REDIRECT',
-];
+const HAPPY_PATH = sandboxHappyPath({ consent: false });
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What an attacker posts: a spent-token step, and a REDIRECT as an object and as a JSON string. */
