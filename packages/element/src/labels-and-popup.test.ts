@@ -216,6 +216,53 @@ describe('the blocked pop-up notice', () => {
     dismiss.click();
     expect(box.children).toHaveLength(0);
   });
+
+  it("may be a template's content (a DocumentFragment): all of it comes and goes", async () => {
+    const template = document.createElement('template');
+    template.innerHTML = '<p role="alert">Pop-ups are blocked.</p><button type="button">Close</button>';
+    const { box, connect } = mount({
+      popupBlockedNotice: ({ dismiss }) => {
+        const notice = template.content.cloneNode(true) as DocumentFragment;
+        notice.querySelector('button')!.addEventListener('click', dismiss);
+        return notice;
+      },
+    });
+    await flush();
+    const iframe = frame();
+    post({ step: 'POPUP_BLOCKED' });
+    expect([...box.childNodes].map((node) => node.nodeName)).toEqual(['P', 'BUTTON', 'IFRAME']);
+    button(box)!.click();
+    expect([...box.childNodes]).toEqual([iframe]);
+
+    post({ step: 'POPUP_BLOCKED' });
+    expect(alert(box)).toHaveTextContent('Pop-ups are blocked.');
+    post({ step: 'POPUP_OPENED' });
+    expect([...box.childNodes]).toEqual([iframe]);
+
+    post({ step: 'POPUP_BLOCKED' });
+    connect.destroy();
+    expect(box.childNodes).toHaveLength(0);
+  });
+});
+
+describe('fallbacks made of a DocumentFragment', () => {
+  const fragment = (html: string) => () => document.createRange().createContextualFragment(html);
+
+  it('are replaced whole, and destroy() removes all of them', async () => {
+    const { box, connect } = mount({
+      fetchAuthorizeToken: failing(),
+      loadingFallback: fragment('<p role="status">Un instant</p><span>…</span>'),
+      errorFallback: fragment('<p role="alert">Oops</p><span>later</span>'),
+    });
+    expect(box.querySelector('[role="status"]')).toHaveTextContent('Un instant');
+    expect(box.childNodes).toHaveLength(2);
+    await flush();
+    expect(alert(box)).toHaveTextContent('Oops');
+    expect(box.querySelector('[role="status"]')).toBeNull();
+    expect(box.childNodes).toHaveLength(2);
+    connect.destroy();
+    expect(box.childNodes).toHaveLength(0);
+  });
 });
 
 describe('<flinks-connect>', () => {

@@ -153,12 +153,10 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     );
   }
   let frame: HTMLIFrameElement | undefined;
-  let node: Node | undefined;
   // What is on screen: the iframe's src, the error, or `null` for the loading fallback.
   let shown: unknown;
-  // The blocked pop-up notice, a sibling before the iframe; which report it is for (src and
-  // number: `''` for none), and which one the user dismissed.
-  let notice: Node | undefined;
+  // The blocked pop-up notice, before the iframe: which report it is for (src and number: `''`
+  // for none), and which one the user dismissed.
   let noticeFor = '';
   let dismissed = '';
   let destroyed = false;
@@ -179,10 +177,6 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   });
   const retry = (): void => session.reload();
 
-  const remove = (child: Node | undefined): void => {
-    child?.parentNode?.removeChild(child);
-  };
-
   const render = (): void => {
     const { status, src, error, popupBlocked } = session.getState();
     const labels = connectLabels(options.params?.language, options.labels);
@@ -190,9 +184,9 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     if (next !== shown) {
       shown = next;
       // The notice goes with what it was shown next to (`replaceChildren`, below).
-      notice = undefined;
       noticeFor = '';
       frame = undefined;
+      let node: Node;
       if (error && status === 'error') {
         node = (
           options.errorFallback ??
@@ -224,11 +218,11 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     const blocked = frame && popupBlocked ? src! + popupBlocked : '';
     const wanted = blocked !== dismissed && options.popupBlockedNotice !== false ? blocked : '';
     if (wanted === noticeFor) return;
-    remove(notice);
-    notice = undefined;
+    // Beside the iframe there is only the notice: whatever it was, a DocumentFragment's children too.
+    for (const child of [...container.childNodes]) if (child !== frame) child.remove();
     noticeFor = wanted;
     if (wanted) {
-      notice = (options.popupBlockedNotice || defaultPopupBlockedNotice)({
+      const notice = (options.popupBlockedNotice || defaultPopupBlockedNotice)({
         dismiss() {
           dismissed = wanted;
           if (!destroyed) render();
@@ -249,9 +243,9 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
       destroyed = true;
       unsubscribe();
       session.dispose();
-      remove(notice);
-      remove(node);
-      node = frame = notice = undefined;
+      // Everything it put there, a DocumentFragment's children too.
+      container.replaceChildren();
+      frame = undefined;
     },
   };
 }
