@@ -102,7 +102,8 @@ export const hostPage = (attributes: string): string =>
   element.onError = (error) => record.log.push({ via: 'onError', detail: error.code });
   element.addEventListener('flinks-event', (event) => record.log.push({ via: event.type, detail: event.detail }));
   element.addEventListener('flinks-redirect', (event) => record.log.push({ via: event.type, detail: event.detail }));
-  element.addEventListener('flinks-error', (event) => record.log.push({ via: event.type, detail: event.detail.code }));`,
+  element.addEventListener('flinks-error', (event) => record.log.push({ via: event.type, detail: event.detail.code }));
+  element.addEventListener('flinks-popup-blocked', (event) => record.log.push({ via: event.type, detail: event.detail }));`,
   );
 
 /** A page that calls `mountFlinksConnect` on a `<div id="bank">` and keeps the handle as `window.mounted`. */
