@@ -285,7 +285,7 @@ describe('<flinks-connect> with an OAuth bank whose sign-in opens a pop-up', () 
   const popupsBlocked = async (): Promise<number> =>
     (await log()).filter((entry) => entry.via === 'flinks-popup-blocked').length;
 
-  /** Opens `path`, picks the OAuth bank and presses its continue button; returns the iframe element's mark. */
+  /** Opens `path`, marks the iframe element (`window.firstFrame`), picks the OAuth bank and continues to it. */
   async function continueToOAuthBank(path: string, bank: string, action: string): Promise<void> {
     await page.goto(`${host.origin}${path}`);
     await waitForStep('APP_MOUNTED');
