@@ -47,12 +47,17 @@ export async function sizeTables() {
     ],
   ];
   const measured = [];
+  /** @type {[string, number][]} */
+  const peers = [];
   for (const [label, size] of rows) {
     const { gzipped, minified } = await size;
     measured.push([label, bytes(gzipped), bytes(minified)]);
+    if (/react-plaid-link|teller-connect-react/.test(label)) peers.push([label, gzipped]);
   }
+  const [smallestPeer, smallest] = peers.reduce((a, b) => (b[1] < a[1] ? b : a));
   const bySource = await measureBySourceFile();
   const over = flinks.gzipped - BUDGET_BYTES;
+  const overPeer = flinks.gzipped - smallest;
   return {
     gzipped: flinks.gzipped,
     markdown: [
@@ -64,6 +69,8 @@ export async function sizeTables() {
       '',
       `DESIGN.md's budget for \`<FlinksConnect>\`: ${bytes(BUDGET_BYTES)} gzipped; ${
         over > 0 ? `over by ${bytes(over)}` : `${bytes(-over)} to spare`
+      }. Against the smallest peer, ${smallestPeer} (${bytes(smallest)}): ${
+        overPeer >= 0 ? `${bytes(overPeer)} more` : `${bytes(-overPeer)} less`
       }.`,
       '',
       `Where the component's bytes go (minified, before gzip, which works on the whole; built from the sources as the dist is: ${bytes(bySource.minified)} in all):`,
