@@ -123,6 +123,7 @@ export function createWebhookSender(options: WebhookOptions, log: (line: string)
 
   const attempt = async (delivery: Delivery): Promise<void> => {
     delivery.timer = undefined;
+    if (stop.signal.aborted) return;
     let result: WebhookAttempt;
     // One controller per attempt, aborted by its own timeout or by close() (AbortSignal.any is Node 20+).
     const abort = new AbortController();
