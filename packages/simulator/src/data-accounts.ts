@@ -109,12 +109,14 @@ export function accountsDetail(
   now: number,
 ): Record<string, unknown> {
   const institution = institutionOf(data.institution);
+  // By user, not LoginId (a fresh GUID each run), so a sandbox user's history is the same every run.
+  const seed = `${data.institution}:${data.login.Username.toLowerCase()}`;
   const wanted = filters.AccountsFilter === undefined ? undefined : new Set(filters.AccountsFilter);
   const accounts = SANDBOX_ACCOUNTS.flatMap((account, position) => {
     if (wanted !== undefined && !wanted.has(account.id)) return [];
     const facts = FACTS_BY_POSITION[position % FACTS_BY_POSITION.length] as AccountFacts;
     const transactions: FlinksTransaction[] = sandboxTransactions(
-      `${data.login.Id}:${account.id}`,
+      `${seed}:${account.id}`,
       facts.kind,
       account.balance,
       now,
@@ -124,7 +126,7 @@ export function accountsDetail(
     return [
       {
         ...(filters.WithTransactions ? { Transactions: transactions } : {}),
-        TransitNumber: identity ? stableDigits(`${data.login.Id}:${account.id}`, 5) : null,
+        TransitNumber: identity ? stableDigits(`${seed}:${account.id}`, 5) : null,
         InstitutionNumber: identity ? institution.number : null,
         OverdraftLimit: facts.overdraftLimit,
         Title: account.title.en,
