@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DetailFilters } from './data-accounts';
 import type { DataKind, DataOutcome } from './data-jobs';
 import { parseDataRequest } from './data-request';
 import type { DataFailureCode } from './faults';
@@ -116,7 +117,7 @@ export async function serveData(
 
   const isPoll = route.asyncId !== undefined;
   let requestId = route.asyncId ?? '';
-  let filters;
+  let filters: DetailFilters | undefined;
   if (isPoll) {
     req.resume();
     if (method === 'POST') {

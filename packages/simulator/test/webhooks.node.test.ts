@@ -211,7 +211,7 @@ describe('Webhooks: retries', () => {
     await loginThroughConnect(simulator);
     await hook.until(1);
     // Let the simulator record the first answer; the retry is then 30 minutes away.
-    await expect.poll(() => simulator.webhookDeliveries()[0]?.attempts.length).toBe(1);
+    await expect.poll(() => simulator.webhookDeliveries()[0]?.attempts.length, { timeout: 5000 }).toBe(1);
     const settled = simulator.webhooksSettled();
     await simulator.close();
     await settled;
