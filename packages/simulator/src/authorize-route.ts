@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DataLogin } from './data-accounts';
 import { header, readJsonBody, sendFlinksError, sendJson } from './http-utils';
 import type { SimulatorContext } from './simulator-context';
 
@@ -35,6 +36,16 @@ export async function authorize(
   if (access.fresh && key !== undefined && reply.requestId !== undefined) {
     ctx.ledger.redeem(key, reply.requestId);
     ctx.log(`Authorize: ${ctx.ledger.labelOf(key)} redeemed`);
+  }
+  const login = reply.body.Login as DataLogin['login'] | undefined;
+  if (reply.status === 200 && reply.requestId !== undefined && login !== undefined) {
+    // A token the Connect page was loaded with is the Connect flow's: there Flinks starts the
+    // GetAccountsDetail job itself, and the webhook follows without any data call.
+    const connect = key !== undefined && ctx.ledger.loadsOf(key) > 0;
+    ctx.data.authorized(
+      { requestId: reply.requestId, institution: String(reply.body.Institution), login },
+      connect,
+    );
   }
   sendJson(res, reply.status, reply.body);
 }

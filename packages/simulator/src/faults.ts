@@ -21,6 +21,29 @@ export interface SimulatorFaults {
    * page posts `POPUP_BLOCKED`.
    */
   readonly blockPopups?: boolean;
+  /**
+   * The next data calls (`GetAccountsDetail`, `GetAccountsSummary` and their `Async` polls) fail
+   * with this Flinks error, as Flinks answers it: `SESSION_NONEXISTENT` (400), `RETRY_LATER`
+   * (401) or `AGGREGATION_ERROR` (500). A failed call does not move its job on. Replaces any
+   * failure still pending; `count: 0` clears it.
+   */
+  readonly dataFailure?: DataFailure;
+  /** Data jobs never finish: every data call answers 202 until this is switched off again. */
+  readonly dataNeverReady?: boolean;
+}
+
+/** A Flinks error the data endpoints can be told to answer. */
+export type DataFailureCode = 'SESSION_NONEXISTENT' | 'RETRY_LATER' | 'AGGREGATION_ERROR';
+
+export interface DataFailure {
+  readonly code: DataFailureCode;
+  /** How many calls fail. Default 1. */
+  readonly count?: number;
+  /**
+   * `'poll'`: only the `Async` polls fail, so a failure armed before the flow hits it mid-polling
+   * (after the first 202). Default `'any'`: the next data calls, whatever they are.
+   */
+  readonly on?: 'any' | 'poll';
 }
 
 /** The faults the Connect page itself acts on, embedded in the page it serves. */
@@ -36,6 +59,31 @@ export interface FaultState {
   readonly connectPage: ConnectPageFaults;
   /** The status to fail this token request with, if a failure is pending (and counts it down). */
   takeTokenFailure(): number | undefined;
+  readonly dataNeverReady: boolean;
+  /** The error to answer this data call with, if one is pending (and counts it down). */
+  takeDataFailure(isPoll: boolean): DataFailureCode | undefined;
+}
+
+const DATA_FAILURE_CODES: readonly DataFailureCode[] = [
+  'SESSION_NONEXISTENT',
+  'RETRY_LATER',
+  'AGGREGATION_ERROR',
+];
+
+function checkDataFailure(failure: DataFailure): Required<DataFailure> {
+  const { code, count = 1, on = 'any' } = failure;
+  if (!DATA_FAILURE_CODES.includes(code)) {
+    throw new TypeError(
+      `setFaults: dataFailure.code must be one of ${DATA_FAILURE_CODES.join(', ')}, got ${String(code)}.`,
+    );
+  }
+  if (!(Number.isInteger(count) && count >= 0)) {
+    throw new RangeError(`setFaults: dataFailure.count must be a whole number >= 0, got ${count}.`);
+  }
+  if (on !== 'any' && on !== 'poll') {
+    throw new TypeError(`setFaults: dataFailure.on must be 'any' or 'poll', got ${String(on)}.`);
+  }
+  return { code, count, on };
 }
 
 export function createFaultState(): FaultState {
@@ -43,6 +91,8 @@ export function createFaultState(): FaultState {
   let failuresLeft = 0;
   let tokenErrorStatus = 500;
   let connectPage: ConnectPageFaults = { silent: false, navigateFrameOnRedirect: false };
+  let dataFailure: Required<DataFailure> | undefined;
+  let dataNeverReady = false;
 
   return {
     set(faults) {
@@ -62,7 +112,13 @@ export function createFaultState(): FaultState {
           `setFaults: tokenErrorStatus must be an HTTP error status (400-599), got ${status}.`,
         );
       }
-      for (const name of ['connectPageSilent', 'navigateFrameOnRedirect', 'blockPopups'] as const) {
+      const failure = faults.dataFailure === undefined ? undefined : checkDataFailure(faults.dataFailure);
+      for (const name of [
+        'connectPageSilent',
+        'navigateFrameOnRedirect',
+        'blockPopups',
+        'dataNeverReady',
+      ] as const) {
         const value = faults[name];
         if (value !== undefined && typeof value !== 'boolean') {
           throw new TypeError(`setFaults: ${name} must be true or false, got ${String(value)}.`);
@@ -76,6 +132,8 @@ export function createFaultState(): FaultState {
       if (latency !== undefined) tokenLatencyMs = latency;
       if (failures !== undefined) failuresLeft = failures;
       if (status !== undefined) tokenErrorStatus = status;
+      if (failure !== undefined) dataFailure = failure.count > 0 ? failure : undefined;
+      dataNeverReady = faults.dataNeverReady ?? dataNeverReady;
     },
     get tokenLatencyMs() {
       return tokenLatencyMs;
@@ -87,6 +145,15 @@ export function createFaultState(): FaultState {
       if (failuresLeft === 0) return undefined;
       failuresLeft -= 1;
       return tokenErrorStatus;
+    },
+    get dataNeverReady() {
+      return dataNeverReady;
+    },
+    takeDataFailure(isPoll) {
+      if (dataFailure === undefined || (dataFailure.on === 'poll' && !isPoll)) return undefined;
+      const { code, count } = dataFailure;
+      dataFailure = count > 1 ? { ...dataFailure, count: count - 1 } : undefined;
+      return code;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorize } from './authorize-route';
 import { serveConnectPage } from './connect-route';
+import { matchDataRoute, serveData } from './data-route';
 import { sendFlinksError, sendText } from './http-utils';
 import type { SimulatorContext } from './simulator-context';
 import { generateAuthorizeToken } from './token-route';
@@ -25,6 +26,12 @@ export async function route(ctx: SimulatorContext, req: IncomingMessage, res: Se
     return;
   }
 
+  const data = matchDataRoute(url.pathname);
+  if (data !== undefined) {
+    await serveData(ctx, req, res, data);
+    return;
+  }
+
   const isRead = method === 'GET' || method === 'HEAD';
   if (url.pathname === '/v2/' || url.pathname === '/v2') {
     if (isRead) serveConnectPage(ctx, req, res, url);
@@ -42,7 +49,7 @@ export async function route(ctx: SimulatorContext, req: IncomingMessage, res: Se
   sendFlinksError(
     res,
     404,
-    'Not found. The simulator serves /v2/ and POST /v3/{customerId}/BankingServices/GenerateAuthorizeToken or /Authorize.',
+    'Not found. The simulator serves /v2/ and /v3/{customerId}/BankingServices/ GenerateAuthorizeToken, Authorize, GetAccountsDetail(Async), GetAccountsSummary(Async) and DeleteCard.',
   );
 }
 
@@ -51,6 +58,11 @@ const INDEX_TEXT = `Flinks simulator
 GET  /v2/?authorizeToken=…&demo=true                         Connect page
 POST /v3/{customerId}/BankingServices/GenerateAuthorizeToken  flinks-auth-key: <secret key>
 POST /v3/{customerId}/BankingServices/Authorize               flinks-auth-key: <authorize token>
+POST /v3/{customerId}/BankingServices/GetAccountsDetail       { RequestId, WithTransactions, … }
+GET  /v3/{customerId}/BankingServices/GetAccountsDetailAsync/{requestId}
+POST /v3/{customerId}/BankingServices/GetAccountsSummary      { RequestId }
+GET  /v3/{customerId}/BankingServices/GetAccountsSummaryAsync/{requestId}
+DELETE /v3/{customerId}/BankingServices/DeleteCard/{loginId}
 `;
 
 const REDIRECT_HTML = `<!doctype html>

@@ -17,6 +17,8 @@ export interface BankReply {
 export interface SandboxBank {
   /** Answers a Flinks /Authorize body (PascalCase fields). The authorize token is checked by the caller. */
   authorize(body: unknown): BankReply;
+  /** DeleteCard: forgets a LoginId (the next login of that user gets a new one). `false` if unknown. */
+  deleteLogin(loginId: string): boolean;
 }
 
 /**
@@ -155,6 +157,14 @@ export function createSandboxBank(
   };
 
   return {
+    deleteLogin(loginId) {
+      const user = userByLoginId.get(loginId);
+      if (user === undefined) return false;
+      userByLoginId.delete(loginId);
+      loginIdByUser.delete(user.institution + '\n' + user.username.toLowerCase());
+      return true;
+    },
+
     authorize(body) {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return badRequest('The request body must be a JSON object.');

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createDataJobs } from './data-jobs';
 import { createFaultState } from './faults';
 import type { SimulatorFaults } from './faults';
 import { sendFlinksError } from './http-utils';
 import { route } from './router';
 import { createSandboxBank } from './sandbox-bank';
 import { SANDBOX_BANK_DATA } from './sandbox-data';
-import type { SimulatorContext } from './simulator-context';
+import type { SimulatorContext, SimulatorDataStats } from './simulator-context';
 import { createTokenLedger } from './token-ledger';
 import type { SimulatorStats } from './token-ledger';
+import { checkWebhookOptions, createWebhookSender } from './webhook-sender';
+import type { WebhookDelivery, WebhookOptions } from './webhook-sender';
 
 /** The customerId the simulator accepts unless told otherwise. Not a real Flinks customer. */
 export const DEFAULT_CUSTOMER_ID = '5ad6c0de-f1a5-4e5e-9a1d-51a000000001';
@@ -35,8 +38,36 @@ export interface SimulatorOptions {
    * /Authorize is refused either way.
    */
   readonly rejectReusedTokens?: boolean;
-  /** Receives one line per token event ("token #2 issued"). Lines never contain a token. */
+  /**
+   * Receives one line per token, data or webhook event ("token #2 issued"). Lines never contain a
+   * token, a key or a secret; RequestIds appear shortened to their first 8 characters.
+   */
   readonly log?: (line: string) => void;
+  /** How the data endpoints (GetAccountsDetail, GetAccountsSummary) pace their answers. */
+  readonly data?: SimulatorDataOptions;
+  /**
+   * Demand this key in `x-api-key` on the data endpoints (401 `ACCESS_DENIED` otherwise), as on a
+   * Flinks instance where it is enabled. Default: none, as in Flinks' own examples.
+   */
+  readonly apiKey?: string;
+  /**
+   * Send Flinks' signed webhooks here: `GetAccountsDetail` (and `KYC` first with `kyc: true`) once
+   * a detail job is done: right after a Connect login, and after the last 202 of a data job.
+   */
+  readonly webhook?: WebhookOptions;
+}
+
+export interface SimulatorDataOptions {
+  /**
+   * 202 answers each data job gives before its 200, the first POST's included. Default 1: Flinks'
+   * first GetAccountsDetail "typically returns a 202". 0 answers the first POST with data.
+   */
+  readonly pendingPolls?: number;
+  /**
+   * The FlinksCode of the first POST's 202 (the polls' are always `OPERATION_PENDING`). Default
+   * `OPERATION_PENDING`; `OPERATION_DISPATCHED` is Flinks' answer to a call that ran past 210 s.
+   */
+  readonly pendingCode?: 'OPERATION_PENDING' | 'OPERATION_DISPATCHED';
 }
 
 export interface FlinksSimulator {
@@ -59,8 +90,14 @@ export interface FlinksSimulator {
   stats(): SimulatorStats;
   /** Connect page loads of one token (0 for a token never loaded or never issued). */
   loadsOf(token: string): number;
-  /** Switches failures on or off for the next token requests; omitted fields keep their value. */
+  /** Switches failures on or off for the next requests; omitted fields keep their value. */
   setFaults(faults: SimulatorFaults): void;
+  /** A snapshot of what the data endpoints answered and which credentials they were sent. */
+  dataStats(): SimulatorDataStats;
+  /** Every webhook sent or being sent, oldest first, with each attempt's outcome. */
+  webhookDeliveries(): readonly WebhookDelivery[];
+  /** Resolves once no webhook is being sent or waiting for a retry (at once without `webhook`). */
+  webhooksSettled(): Promise<void>;
   /** Stops the server and drops open connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -78,6 +115,9 @@ export async function startFlinksSimulator(options: SimulatorOptions = {}): Prom
     now = Date.now,
     rejectReusedTokens = true,
     log = () => {},
+    data: { pendingPolls = 1, pendingCode = 'OPERATION_PENDING' } = {},
+    apiKey,
+    webhook,
   } = options;
   if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new RangeError(
@@ -100,13 +140,53 @@ export async function startFlinksSimulator(options: SimulatorOptions = {}): Prom
     );
   }
 
+  if (!(Number.isInteger(pendingPolls) && pendingPolls >= 0)) {
+    throw new RangeError(
+      `startFlinksSimulator: data.pendingPolls must be a whole number >= 0 (the 202s before the data), got ${pendingPolls}.`,
+    );
+  }
+  if (pendingCode !== 'OPERATION_PENDING' && pendingCode !== 'OPERATION_DISPATCHED') {
+    throw new TypeError(
+      `startFlinksSimulator: data.pendingCode must be 'OPERATION_PENDING' or 'OPERATION_DISPATCHED', got ${String(pendingCode)}.`,
+    );
+  }
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '')) {
+    throw new TypeError(
+      'startFlinksSimulator: apiKey must be a non-empty string (omit it to accept data calls without one).',
+    );
+  }
+  if (webhook !== undefined) checkWebhookOptions(webhook);
+
+  const webhooks = webhook === undefined ? undefined : createWebhookSender(webhook, log);
+  const faults = createFaultState();
+  const bank = createSandboxBank(SANDBOX_BANK_DATA, randomUUID, now);
   const pendingSleeps = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: (done: boolean) => void }>();
   const ctx: SimulatorContext = {
     customerId,
     secretKey,
+    apiKey,
+    pendingCode,
     ledger: createTokenLedger({ now, lifetimeMs: tokenLifetimeMs, rejectReusedTokens }),
-    bank: createSandboxBank(SANDBOX_BANK_DATA, randomUUID, now),
-    faults: createFaultState(),
+    bank,
+    data: createDataJobs({
+      now,
+      pendingPolls,
+      neverReady: () => faults.dataNeverReady,
+      deleteLogin: (loginId) => bank.deleteLogin(loginId),
+      onDetailReady: (login, body) => webhooks?.send(login, body),
+      log,
+    }),
+    dataStats: {
+      requests: 0,
+      pending: 0,
+      ready: 0,
+      errors: 0,
+      pollsWithPost: 0,
+      withFlinksAuthKey: 0,
+      withSecretKey: 0,
+      refusedApiKey: 0,
+    },
+    faults,
     log,
     sleep: (ms) =>
       new Promise((resolve) => {
@@ -158,9 +238,13 @@ export async function startFlinksSimulator(options: SimulatorOptions = {}): Prom
     secretKey,
     stats: () => ctx.ledger.stats(),
     loadsOf: (token) => ctx.ledger.loadsOf(token),
-    setFaults: (faults) => ctx.faults.set(faults),
+    setFaults: (next) => faults.set(next),
+    dataStats: () => ({ ...ctx.dataStats }),
+    webhookDeliveries: () => webhooks?.deliveries() ?? [],
+    webhooksSettled: () => webhooks?.settled() ?? Promise.resolve(),
     close() {
       closing ??= new Promise<void>((resolve) => {
+        webhooks?.close();
         for (const sleep of pendingSleeps) {
           clearTimeout(sleep.timer);
           sleep.resolve(false);

@@ -84,12 +84,9 @@ describe('startFlinksSimulator', () => {
   it('answers 404 in Flinks’ error shape for paths it does not serve', async () => {
     const sim = await startFlinksSimulator();
     try {
-      const response = await fetch(
-        `${sim.instanceUrl}/v3/${sim.customerId}/BankingServices/GetAccountsDetail`,
-        {
-          method: 'POST',
-        },
-      );
+      const response = await fetch(`${sim.instanceUrl}/v3/${sim.customerId}/BankingServices/GetStatements`, {
+        method: 'POST',
+      });
 
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({
