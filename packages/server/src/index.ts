@@ -10,6 +10,16 @@ export type {
 export type { AccountsDetailOptions, PendingInfo, PollOptions } from './data';
 export type { FetchAccountsOptions, FetchAccountsResult } from './fetch-accounts';
 export type { FlinksErrorAction } from './error-actions';
+export { verifyWebhookSignature } from './webhook-signature';
+export type { VerifyWebhookSignatureOptions } from './webhook-signature';
+export { createWebhookHandler } from './webhook-handler';
+export type {
+  AccountsDetailWebhook,
+  KycWebhook,
+  WebhookContext,
+  WebhookHandler,
+  WebhookHandlerOptions,
+} from './webhook-handler';
 export type { AuthorizeToken, CallOptions, FlinksClient } from './client';
 export type { FlinksClientCommonOptions, FlinksClientOptions, FlinksTarget } from './config';
 export type {
