@@ -141,7 +141,7 @@ describe('credentials stay where they belong', () => {
         SecurityChallenges: [{ Type: 'QuestionAndAnswer', Prompt: 'requestId? What city?' }],
       },
     };
-    const { client, seen } = fakeFlinks([token(), challenge, session()]);
+    const { client, seen } = fakeFlinks([token(), challenge, session()], { apiKey: API_KEY });
 
     const first = await client.authorize({ username: 'u', password: 'p', institution: 'FlinksCapital' });
     if (first.kind !== 'mfa') throw new Error('expected mfa');
@@ -161,7 +161,8 @@ describe('credentials stay where they belong', () => {
       RequestId: REQUEST_ID,
       SecurityResponses: { 'requestId? What city?': ['Montreal'], withKyc: ['a', 'b'] },
     });
-    expect(seen[0]?.headers['x-api-key']).toBeUndefined();
+    // x-api-key is for data endpoints only.
+    expect(seen.map(({ headers }) => headers['x-api-key'])).toEqual([undefined, undefined, undefined]);
   });
 });
 
@@ -195,6 +196,10 @@ describe('fetchAccounts', () => {
       ['POST', '/GetAccountsDetail', undefined],
     ]);
     expect(seen[1]?.body).toEqual({ LoginId: LOGIN_ID, MostRecentCached: true });
+    for (const data of [seen[2], seen[3], seen[6]]) {
+      expect(JSON.stringify(data)).not.toContain(TOKEN);
+      expect(JSON.stringify(data)).not.toContain(SECRET);
+    }
     expect(seen[2]?.body).toEqual({ RequestId: REQUEST_ID, WithTransactions: true });
     expect(result().value?.cachedError).toBeUndefined();
   });
