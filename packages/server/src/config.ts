@@ -20,8 +20,8 @@ export interface FlinksClientCommonOptions {
   /**
    * How long one HTTP request to a data endpoint may take, in milliseconds. Default 240,000:
    * Flinks answers a synchronous GetAccountsDetail within 210 s before it switches to 202
-   * OPERATION_DISPATCHED, so a shorter limit would cut off answers that were on their way. A request
-   * never outlives the call's `maxWaitMs` either; a timed-out request is retried like a 5xx.
+   * OPERATION_DISPATCHED, so a shorter limit would cut off answers that were on their way. A
+   * timed-out request is retried like a 5xx, within the call's `maxWaitMs`.
    */
   readonly dataTimeoutMs?: number;
   /** How long Flinks keeps an unused token valid; sets `expiresAt`. Default 30 minutes. */

@@ -23,10 +23,15 @@ export interface PollOptions {
   readonly requestId: string;
   /** Wait between a 202 (or a failure worth retrying) and the next request. Default 10,000, as Flinks asks. */
   readonly pollIntervalMs?: number;
-  /** Give up (`code: 'still_pending'`) once the next request would start later than this. Default 30 minutes. */
+  /**
+   * Give up (`code: 'still_pending'`) once the next request would start later than this, in
+   * milliseconds from the call's start. Default 30 minutes. The request in flight at that point
+   * may still take up to `dataTimeoutMs`.
+   */
   readonly maxWaitMs?: number;
   /** Stops at once, mid-request or mid-wait; nothing more is sent. Rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /** Called after each 202, before the wait. A throw stops the call with that error. */
   readonly onPending?: (info: PendingInfo) => void;
 }
 
@@ -112,7 +117,6 @@ export async function pollAccounts(
   for (;;) {
     signal?.throwIfAborted();
     const endpoint: FlinksEndpoint = dispatched ? call.asyncEndpoint : call.endpoint;
-    const left = maxWaitMs - (config.now() - startedAt);
     let reply: FlinksReply | undefined;
     try {
       reply = await callFlinks(config, {
@@ -122,8 +126,8 @@ export async function pollAccounts(
           : { method: 'POST', body: call.body }),
         apiKey: config.apiKey,
         signal,
-        // A request never outlives the wait the caller allowed (at least a moment, to be sent).
-        timeoutMs: Math.max(1, Math.min(config.dataTimeoutMs, left)),
+        // Not cut to what is left of maxWaitMs: the last poll, at the deadline, deserves an answer.
+        timeoutMs: config.dataTimeoutMs,
       });
     } catch (error) {
       if (!(error instanceof FlinksApiError)) throw error; // the caller's abort
@@ -160,7 +164,7 @@ export async function pollAccounts(
       throw new FlinksApiError(
         'still_pending',
         endpoint,
-        `Flinks ${call.endpoint} had no data after ${elapsedMs} ms (${attempt} requests; last: ${lastCode}). ` +
+        `Flinks ${call.endpoint} had no data after ${elapsedMs} ms (${attempt} request${attempt === 1 ? '' : 's'}; last: ${lastCode}). ` +
           `Call it again with the same requestId (Flinks keeps processing for up to 30 minutes), or wait for the GetAccountsDetail webhook.`,
         {
           requestId,

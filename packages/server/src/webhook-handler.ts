@@ -39,7 +39,10 @@ export interface WebhookHandlerOptions {
   readonly signatureHeader?: string;
   /** The largest body read, in bytes. Default 1 MiB; past it, 413. */
   readonly maxBodyBytes?: number;
-  /** Failures the response does not detail (a throwing callback). Default: one console.error line. */
+  /**
+   * Failures the response does not detail: what a callback threw, or a FlinksConfigError when
+   * `secret` is missing. Default: one console.error line.
+   */
   readonly onError?: (error: unknown) => void;
   /** Web Crypto's SubtleCrypto, for runtimes without a global one (Node 18). */
   readonly subtle?: SubtleCrypto;
@@ -82,7 +85,8 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array>
 }
 
 function logError(error: unknown): void {
-  console.error('[flinks-embed] webhook callback failed:', error);
+  if (error instanceof FlinksConfigError) console.error(`[flinks-embed] webhook endpoint: ${error.message}`);
+  else console.error('[flinks-embed] webhook callback failed:', error);
 }
 
 const text = (body: Record<string, unknown>, name: string): string | null =>
@@ -93,13 +97,18 @@ const text = (body: Record<string, unknown>, name: string): string | null =>
  * before anything is parsed or called. Answers `200 { received: true }` once the callback
  * resolved (Flinks retries anything else, up to 10 times 30 minutes apart), `401` for a missing
  * or wrong signature, `400` for a body that is not a JSON object, `405` for other methods, `413`
- * past `maxBodyBytes`, `500` when the callback throws.
+ * past `maxBodyBytes`, `500` when the callback throws (or `secret` was missing: it is checked at the
+ * first request, not at import, so a build without the variable still loads the route).
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   const { secret, onAccountsDetail, onKyc, onError = logError, subtle } = options;
-  if (typeof secret !== 'string' || secret.trim() === '') {
+  // A missing secret waits for the first request, as the client's keys do: frameworks import
+  // route modules while building, where the variable often exists only at run time.
+  const missing =
+    secret === undefined || secret === null || (typeof secret === 'string' && secret.trim() === '');
+  if (!missing && typeof secret !== 'string') {
     throw new FlinksConfigError(
-      'createWebhookHandler: secret is missing. Pass the HMAC secret key Flinks gave you (e.g. the FLINKS_WEBHOOK_SECRET variable).',
+      'createWebhookHandler: secret must be a string, the HMAC secret key Flinks gave you.',
     );
   }
   const signatureHeader = options.signatureHeader ?? 'flinks-authenticity-key';
@@ -112,6 +121,14 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
   const handler = async (request: Request): Promise<Response> => {
     if (request.method !== 'POST') return json(405, { error: 'method_not_allowed' }, { Allow: 'POST' });
+    if (missing) {
+      onError(
+        new FlinksConfigError(
+          'createWebhookHandler: secret is missing or blank. Set FLINKS_WEBHOOK_SECRET (or whatever you pass as secret) to the HMAC secret key Flinks gave you, then restart; every webhook is refused until then.',
+        ),
+      );
+      return json(500, { error: 'server_not_configured' });
+    }
     const signature = request.headers.get(signatureHeader);
     if (signature === null || signature.trim() === '') return json(401, { error: 'invalid_signature' });
 

@@ -195,6 +195,23 @@ describe('getAccountsDetail: 202 polling', () => {
     expect(result().done).toBe(true);
   });
 
+  it('the request at the deadline gets the whole dataTimeoutMs, then still_pending names the timeout', async () => {
+    const { client, seen } = fakeFlinks(['hang']);
+
+    const result = settle(client.getAccountsDetail({ requestId: REQUEST_ID, maxWaitMs: 0 }));
+    await vi.advanceTimersByTimeAsync(239_999);
+    expect(result().done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+
+    expect(seen).toHaveLength(1);
+    expect(result().error).toMatchObject({
+      code: 'still_pending',
+      requestId: REQUEST_ID,
+      cause: { code: 'timeout', endpoint: 'GetAccountsDetail' },
+    });
+    expect((result().error as Error).message).toContain('(1 request; last: timeout)');
+  });
+
   it.each([
     [400, 'SESSION_NONEXISTENT', 'reauthorize'],
     [401, 'INVALID_LOGIN', 'reconnect'],

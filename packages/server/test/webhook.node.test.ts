@@ -218,6 +218,7 @@ describe('createWebhookHandler', () => {
     ['a JSON array', '[{"ResponseType":"KYC"}]'],
     ['a JSON string', '"KYC"'],
     ['invalid UTF-8', '\u00ff'],
+    ['a GetAccountsDetail without an Accounts list', '{"ResponseType":"GetAccountsDetail","Accounts":{}}'],
   ])('400 for a signed body that is %s', async (_, body) => {
     const { handler, onAccountsDetail, onKyc } = handlerWith();
     const bytes = body === '\u00ff' ? new Uint8Array([0x7b, 0xff, 0x7d]) : new TextEncoder().encode(body);
@@ -305,9 +306,24 @@ describe('createWebhookHandler', () => {
     });
   });
 
-  it('refuses a missing secret when created, naming the fix', () => {
-    expect(() => createWebhookHandler({ secret: '' })).toThrow(
-      'createWebhookHandler: secret is missing. Pass the HMAC secret key Flinks gave you',
-    );
+  it.each([[undefined], [''], ['  ']])(
+    'a missing secret (%j) loads (a build without the variable), then answers 500 and names the fix',
+    async (secret) => {
+      const onError = vi.fn();
+      const onKyc = vi.fn();
+      const handler = createWebhookHandler({ secret: secret as string, onError, onKyc });
+
+      const response = await handler(signed('{"ResponseType":"KYC"}'));
+
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ error: 'server_not_configured' });
+      expect(onKyc).not.toHaveBeenCalled();
+      expect(onError).toHaveBeenCalledWith(expect.any(FlinksConfigError));
+      expect(String(onError.mock.calls[0]?.[0])).toContain('Set FLINKS_WEBHOOK_SECRET');
+    },
+  );
+
+  it('a secret that is not a string throws when created', () => {
+    expect(() => createWebhookHandler({ secret: 42 as unknown as string })).toThrow(FlinksConfigError);
   });
 });
