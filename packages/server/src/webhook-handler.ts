@@ -112,6 +112,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     );
   }
   const signatureHeader = options.signatureHeader ?? 'flinks-authenticity-key';
+  if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(signatureHeader)) {
+    throw new FlinksConfigError(
+      `createWebhookHandler: signatureHeader must be a header name like "flinks-authenticity-key"; got "${signatureHeader}".`,
+    );
+  }
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) {
     throw new FlinksConfigError(

@@ -323,7 +323,10 @@ describe('createWebhookHandler', () => {
     },
   );
 
-  it('a secret that is not a string throws when created', () => {
+  it('a secret that is not a string, or a signatureHeader that is not a header name, throws when created', () => {
     expect(() => createWebhookHandler({ secret: 42 as unknown as string })).toThrow(FlinksConfigError);
+    expect(() => createWebhookHandler({ secret: SECRET, signatureHeader: 'X Flinks: Signature' })).toThrow(
+      'signatureHeader must be a header name',
+    );
   });
 });
