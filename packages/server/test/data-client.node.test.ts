@@ -123,6 +123,31 @@ describe('credentials stay where they belong', () => {
     expect(JSON.stringify(error.body)).not.toContain(API_KEY);
   });
 
+  it('an /Authorize error keeps its body, minus the password and the token Flinks echoed', async () => {
+    const { client } = fakeFlinks([
+      token(),
+      {
+        status: 401,
+        body: { FlinksCode: 'INVALID_PASSWORD', RequestId: REQUEST_ID, Echo: `Hunter2-pw ${TOKEN}` },
+      },
+    ]);
+
+    const error = (await client
+      .authorize({ username: 'u', password: 'Hunter2-pw', institution: 'FlinksCapital' })
+      .catch((e: unknown) => e)) as FlinksApiError;
+
+    expect(error).toMatchObject({
+      flinksCode: 'INVALID_PASSWORD',
+      action: 'reconnect',
+      requestId: REQUEST_ID,
+    });
+    expect(error.body).toEqual({
+      FlinksCode: 'INVALID_PASSWORD',
+      RequestId: REQUEST_ID,
+      Echo: '[redacted] [redacted]',
+    });
+  });
+
   it('a 401 without a FlinksCode on a data endpoint names apiKey as the fix', async () => {
     const { client } = fakeFlinks([{ status: 401, body: { Message: 'Unauthorized' } }]);
 
