@@ -32,6 +32,11 @@ export interface AnswerSecurityChallenges extends AuthorizeCommon {
   readonly requestId: string;
   /** Prompt -> answer(s), e.g. `{ 'What city were you born in?': 'Montreal' }`. */
   readonly securityResponses: Readonly<Record<string, string | readonly string[]>>;
+  /**
+   * The challenge's `authorizeToken`: Flinks wants the MFA answer sent with the token that opened
+   * the flow. Without it (another process answers, and did not keep it) a fresh one is minted.
+   */
+  readonly authorizeToken?: string;
   readonly loginId?: string;
   readonly username?: string;
   readonly password?: string;
@@ -74,6 +79,11 @@ export interface AuthorizeMfaChallenge {
   readonly institution: string | undefined;
   readonly securityChallenges: readonly SecurityChallenge[];
   readonly body: Readonly<Record<string, unknown>>;
+  /**
+   * The token this flow was opened with, to pass back with the answers. Not enumerable, so
+   * `JSON.stringify(challenge)` and logs leave it out: keep it on the server.
+   */
+  readonly authorizeToken: string;
 }
 
 export type AuthorizeResult = AuthorizeSession | AuthorizeMfaChallenge;
@@ -122,7 +132,7 @@ export function toAuthorizeBody(request: AuthorizeRequest): Record<string, unkno
 }
 
 /** Reads a successful /Authorize answer (HTTP 2xx); anything unexpected is a `bad_response`. */
-export function readAuthorizeReply(reply: FlinksReply): AuthorizeResult {
+export function readAuthorizeReply(reply: FlinksReply, token: string): AuthorizeResult {
   const bad = (what: string): FlinksApiError =>
     new FlinksApiError(
       'bad_response',
@@ -143,8 +153,8 @@ export function readAuthorizeReply(reply: FlinksReply): AuthorizeResult {
   const challenges = field(body, 'SecurityChallenges');
   // Flinks signals MFA with 203, in the status line or in HttpStatusCode; the challenges decide.
   if (Array.isArray(challenges) && challenges.length > 0) {
-    return {
-      kind: 'mfa',
+    const challenge = {
+      kind: 'mfa' as const,
       requestId,
       institution,
       securityChallenges: challenges.map((challenge) => {
@@ -157,6 +167,10 @@ export function readAuthorizeReply(reply: FlinksReply): AuthorizeResult {
       }),
       body,
     };
+    return Object.defineProperty(challenge, 'authorizeToken', {
+      value: token,
+      enumerable: false,
+    }) as typeof challenge & { readonly authorizeToken: string };
   }
   if (reply.status === 203 || field(body, 'HttpStatusCode') === 203)
     throw bad('203 without SecurityChallenges');

@@ -2,8 +2,13 @@ import { readAuthorizeReply, toAuthorizeBody } from './authorize';
 import type { AuthorizeRequest, AuthorizeResult } from './authorize';
 import { resolveClientConfig } from './config';
 import type { FlinksClientOptions } from './config';
-import { FlinksApiError } from './errors';
+import { FlinksApiError, FlinksConfigError } from './errors';
 import type { FlinksEndpoint } from './errors';
+import type { AccountsData } from './accounts';
+import { pollAccounts, toDetailBody } from './data';
+import type { AccountsDetailOptions, PollOptions } from './data';
+import { fetchAccounts } from './fetch-accounts';
+import type { FetchAccountsOptions, FetchAccountsResult } from './fetch-accounts';
 import { callFlinks, httpError, textField } from './flinks-request';
 
 export interface AuthorizeToken {
@@ -38,10 +43,21 @@ export interface FlinksClient {
    * `flinksCode: 'INVALID_LOGIN'`.
    */
   authorize(request: AuthorizeRequest, options?: CallOptions): Promise<AuthorizeResult>;
+  /**
+   * `POST /GetAccountsDetail`, then `GET /GetAccountsDetailAsync/{requestId}` every
+   * `pollIntervalMs` while Flinks answers 202, until the data (or `still_pending` after `maxWaitMs`).
+   */
+  getAccountsDetail(options: AccountsDetailOptions): Promise<AccountsData>;
+  /** The same for `/GetAccountsSummary` (balances, holder, EFT eligibility; no transactions). */
+  getAccountsSummary(options: PollOptions): Promise<AccountsData>;
+  /** `DELETE /DeleteCard/{loginId}`: Flinks deletes everything it holds for this login. */
+  deleteCard(options: { readonly loginId: string } & CallOptions): Promise<void>;
+  /** `authorize({ loginId, mostRecentCached: true })` then `getAccountsDetail`, in one call. */
+  fetchAccounts(options: FetchAccountsOptions): Promise<FetchAccountsResult>;
 }
 
 /** What to check for an error status; Flinks' own message comes first in the error. */
-function hint(endpoint: FlinksEndpoint, status: number, flinksCode: string | undefined): string {
+function hintFor(endpoint: FlinksEndpoint, status: number, flinksCode: string | undefined): string {
   if (endpoint === 'GenerateAuthorizeToken' && (status === 401 || status === 403)) {
     return 'Check that secretKey and customerId belong to this instance (sandbox keys only work on "toolbox").';
   }
@@ -50,6 +66,9 @@ function hint(endpoint: FlinksEndpoint, status: number, flinksCode: string | und
   if (status >= 500) return 'Flinks is failing: retry later.';
   if (endpoint === 'Authorize' && status === 401 && flinksCode === undefined) {
     return 'Flinks refused the authorize token or the LoginId.';
+  }
+  if (endpoint === 'DeleteCard' && (status === 401 || status === 403) && flinksCode === undefined) {
+    return 'Check apiKey: send the x-api-key Flinks gave you if it enabled one on this instance.';
   }
   return '';
 }
@@ -70,7 +89,7 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
         'GenerateAuthorizeToken',
         reply,
         [config.secretKey],
-        hint('GenerateAuthorizeToken', reply.status, textField(reply.body, 'FlinksCode')),
+        hintFor('GenerateAuthorizeToken', reply.status, textField(reply.body, 'FlinksCode')),
       );
     }
     const token = textField(reply.body, 'Token');
@@ -98,7 +117,13 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
   ): Promise<AuthorizeResult> => {
     if (config.missing !== undefined) throw config.missing;
     const body = toAuthorizeBody(request);
-    const { token } = await generateAuthorizeToken(signal === undefined ? {} : { signal });
+    // The MFA answer of a flow goes with the token that opened it, as Flinks documents; every
+    // other call opens a flow and mints its own.
+    const flowToken = 'authorizeToken' in request ? request.authorizeToken : undefined;
+    const token =
+      typeof flowToken === 'string' && flowToken !== ''
+        ? flowToken
+        : (await generateAuthorizeToken(signal === undefined ? {} : { signal })).token;
     const reply = await callFlinks(config, { endpoint: 'Authorize', authKey: token, body, signal });
     if (reply.status < 200 || reply.status > 299) {
       const flinksCode = textField(reply.body, 'FlinksCode');
@@ -107,10 +132,38 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
         token,
         ...('password' in request && request.password !== undefined ? [request.password] : []),
       ];
-      throw httpError('Authorize', reply, sent, hint('Authorize', reply.status, flinksCode));
+      throw httpError('Authorize', reply, sent, hintFor('Authorize', reply.status, flinksCode));
     }
-    return readAuthorizeReply(reply);
+    return readAuthorizeReply(reply, token);
   };
+
+  const deleteCard = async ({ loginId, signal }: { readonly loginId: string } & CallOptions) => {
+    if (config.missing !== undefined) throw config.missing;
+    if (typeof loginId !== 'string' || loginId.trim() === '') {
+      throw new FlinksConfigError('deleteCard: pass the loginId to delete, from Connect or authorize().');
+    }
+    const reply = await callFlinks(config, {
+      endpoint: 'DeleteCard',
+      method: 'DELETE',
+      pathSuffix: `/${encodeURIComponent(loginId)}`,
+      apiKey: config.apiKey,
+      signal,
+    });
+    if (reply.status < 200 || reply.status > 299) {
+      const hint =
+        textField(reply.body, 'FlinksCode') === 'CARD_IN_USE'
+          ? 'Flinks is still processing this login: retry later.'
+          : hintFor('DeleteCard', reply.status, textField(reply.body, 'FlinksCode'));
+      throw httpError('DeleteCard', reply, [config.secretKey, config.apiKey], hint);
+    }
+  };
+
+  const getAccountsDetail = (options: AccountsDetailOptions): Promise<AccountsData> =>
+    pollAccounts(
+      config,
+      { endpoint: 'GetAccountsDetail', asyncEndpoint: 'GetAccountsDetailAsync', body: toDetailBody(options) },
+      options,
+    );
 
   return {
     instance: config.instance,
@@ -118,5 +171,18 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
     baseUrl: config.baseUrl,
     generateAuthorizeToken,
     authorize,
+    getAccountsDetail,
+    getAccountsSummary: (options) =>
+      pollAccounts(
+        config,
+        {
+          endpoint: 'GetAccountsSummary',
+          asyncEndpoint: 'GetAccountsSummaryAsync',
+          body: { RequestId: options.requestId },
+        },
+        options,
+      ),
+    deleteCard,
+    fetchAccounts: (options) => fetchAccounts({ authorize, getAccountsDetail }, options),
   };
 }

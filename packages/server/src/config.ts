@@ -5,6 +5,11 @@ export interface FlinksClientCommonOptions {
   readonly customerId: string;
   /** Your secret key. Server-side only: it is sent to GenerateAuthorizeToken and nowhere else. */
   readonly secretKey: string;
+  /**
+   * Your `x-api-key`, when Flinks enabled it on your instance: sent to the data endpoints
+   * (GetAccountsDetail, …, DeleteCard) and nowhere else. Without it, no such header is sent.
+   */
+  readonly apiKey?: string;
   /** The fetch to use. Default: the global `fetch` (Node 18+, Bun, Deno, edge runtimes). */
   readonly fetch?: typeof fetch;
   /**
@@ -12,6 +17,13 @@ export interface FlinksClientCommonOptions {
    * browser's 15 s token fetch timeout, so the browser gets a clean 502 instead of its own timeout.
    */
   readonly timeoutMs?: number;
+  /**
+   * How long one HTTP request to a data endpoint may take, in milliseconds. Default 240,000:
+   * Flinks answers a synchronous GetAccountsDetail within 210 s before it switches to 202
+   * OPERATION_DISPATCHED, so a shorter limit would cut off answers that were on their way. A
+   * timed-out request is retried like a 5xx, within the call's `maxWaitMs`.
+   */
+  readonly dataTimeoutMs?: number;
   /** How long Flinks keeps an unused token valid; sets `expiresAt`. Default 30 minutes. */
   readonly tokenLifetimeMs?: number;
   /** The clock for `expiresAt`, in epoch milliseconds. Default `Date.now`. */
@@ -32,9 +44,11 @@ export interface ClientConfig {
   readonly instance: string | undefined;
   readonly customerId: string;
   readonly secretKey: string;
+  readonly apiKey: string | undefined;
   readonly baseUrl: string;
   readonly fetch: typeof fetch;
   readonly timeoutMs: number;
+  readonly dataTimeoutMs: number;
   readonly tokenLifetimeMs: number;
   readonly now: () => number;
   /**
@@ -158,6 +172,10 @@ export function resolveClientConfig(options: FlinksClientOptions): ClientConfig 
     missing.push(['instance', 'FLINKS_INSTANCE', instance]);
   }
   if (hasInstance) checkInstance(instance as string);
+  const apiKey = (options as { apiKey?: unknown }).apiKey;
+  if (apiKey !== undefined && apiKey !== null && typeof apiKey !== 'string') {
+    fail(`apiKey must be a string; got ${describe(apiKey)}.`);
+  }
 
   const fetchImpl =
     options.fetch ?? (typeof fetch === 'function' ? (input, init) => fetch(input, init) : undefined);
@@ -167,6 +185,8 @@ export function resolveClientConfig(options: FlinksClientOptions): ClientConfig 
     instance: hasInstance ? (instance as string) : undefined,
     customerId: typeof customerId === 'string' ? customerId.trim() : '',
     secretKey: typeof secretKey === 'string' ? secretKey : '',
+    // A blank variable means "not enabled": sending an empty x-api-key would only be refused.
+    apiKey: typeof apiKey === 'string' && apiKey.trim() !== '' ? apiKey : undefined,
     baseUrl: hasBaseUrl
       ? checkBaseUrl(baseUrl as string)
       : hasInstance
@@ -174,8 +194,10 @@ export function resolveClientConfig(options: FlinksClientOptions): ClientConfig 
         : '',
     fetch: fetchImpl,
     timeoutMs: positive('timeoutMs', options.timeoutMs, 10_000),
+    dataTimeoutMs: positive('dataTimeoutMs', options.dataTimeoutMs, 240_000),
     tokenLifetimeMs: positive('tokenLifetimeMs', options.tokenLifetimeMs, 30 * 60_000),
-    now: options.now ?? Date.now,
+    // Read at each call, so a fake clock installed after the client was created still counts.
+    now: options.now ?? (() => Date.now()),
     missing: missing.length === 0 ? undefined : missingError(missing),
   };
 }

@@ -1,7 +1,7 @@
 import type { ClientConfig } from './config';
 import { FlinksApiError } from './errors';
 import type { FlinksEndpoint } from './errors';
-import { createRedactor, redactCause } from './redact';
+import { createRedactor, redactCause, redactJson } from './redact';
 
 /** A complete answer from Flinks: the status and the body, parsed when it is JSON. */
 export interface FlinksReply {
@@ -13,10 +13,18 @@ export interface FlinksReply {
 
 export interface FlinksCall {
   readonly endpoint: FlinksEndpoint;
-  /** Goes in `flinks-auth-key`: the secret key or an authorize token. */
-  readonly authKey: string;
+  /** Default POST. */
+  readonly method?: 'POST' | 'GET' | 'DELETE';
+  /** After the endpoint's name, already encoded: `/{requestId}`. */
+  readonly pathSuffix?: string;
+  /** Goes in `flinks-auth-key`: the secret key or an authorize token. Data endpoints send none. */
+  readonly authKey?: string;
+  /** Goes in `x-api-key` (data endpoints, when the instance has one). */
+  readonly apiKey?: string | undefined;
   readonly body?: Readonly<Record<string, unknown>>;
   readonly signal?: AbortSignal | undefined;
+  /** Default `config.timeoutMs`. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -25,7 +33,8 @@ export interface FlinksCall {
  * aborts; any HTTP status resolves (the caller decides what it means).
  */
 export async function callFlinks(config: ClientConfig, call: FlinksCall): Promise<FlinksReply> {
-  const { endpoint, authKey, body, signal } = call;
+  const { endpoint, authKey, apiKey, body, signal, method = 'POST', pathSuffix = '' } = call;
+  const timeoutMs = call.timeoutMs ?? config.timeoutMs;
   signal?.throwIfAborted();
 
   const controller = new AbortController();
@@ -33,18 +42,19 @@ export async function callFlinks(config: ClientConfig, call: FlinksCall): Promis
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, config.timeoutMs);
+  }, timeoutMs);
   const forwardAbort = (): void => controller.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
 
   try {
     const response = await config.fetch(
-      `${config.baseUrl}/v3/${config.customerId}/BankingServices/${endpoint}`,
+      `${config.baseUrl}/v3/${config.customerId}/BankingServices/${endpoint}${pathSuffix}`,
       {
-        method: 'POST',
+        method,
         headers: {
-          'flinks-auth-key': authKey,
-          'Content-Type': 'application/json',
+          ...(authKey === undefined ? {} : { 'flinks-auth-key': authKey }),
+          ...(apiKey === undefined ? {} : { 'x-api-key': apiKey }),
+          ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
           Accept: 'application/json',
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -58,11 +68,11 @@ export async function callFlinks(config: ClientConfig, call: FlinksCall): Promis
       throw new FlinksApiError(
         'timeout',
         endpoint,
-        `Flinks ${endpoint} did not answer within ${config.timeoutMs} ms. Retry, or raise timeoutMs if Flinks is slow from your region.`,
+        `Flinks ${endpoint} did not answer within ${timeoutMs} ms. Retry, or raise ${authKey === undefined ? 'dataTimeoutMs' : 'timeoutMs'} if Flinks is slow from your region.`,
       );
     }
     if (signal?.aborted) throw signal.reason;
-    const redact = createRedactor([config.secretKey, authKey]);
+    const redact = createRedactor([config.secretKey, config.apiKey, authKey]);
     throw new FlinksApiError(
       'network',
       endpoint,
@@ -112,7 +122,7 @@ export function textField(body: unknown, name: string): string | undefined {
 export function httpError(
   endpoint: FlinksEndpoint,
   reply: FlinksReply,
-  secrets: readonly string[],
+  secrets: readonly (string | undefined)[],
   hint: string,
 ): FlinksApiError {
   // A token in an error answer is not one the caller gets: it must not reach a log either.
@@ -142,5 +152,6 @@ export function httpError(
     status: reply.status,
     ...(flinksCode === undefined ? {} : { flinksCode }),
     ...(requestId === undefined ? {} : { requestId }),
+    body: redactJson(reply.body, redact),
   });
 }

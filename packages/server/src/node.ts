@@ -15,8 +15,8 @@ export type NodeListener = (
 
 export interface NodeListenerOptions {
   /**
-   * The largest request body passed on to the handler, in bytes. Default 16,384: the token
-   * endpoint reads no body at all. A larger declared `Content-Length` is refused with 413 before
+   * The largest request body passed on to the handler, in bytes. Default: the handler's own
+   * `maxBodyBytes` (the webhook handler's, 1 MiB), else 16,384: the token endpoint reads no body. A larger declared `Content-Length` is refused with 413 before
    * the handler runs and before any body byte is read; a larger streamed body, when the handler
    * reads it, gets 413 too. Either way the connection is closed, not drained.
    */
@@ -49,7 +49,13 @@ class BodyRefused extends Error {
  * and within `bodyTimeoutMs`, so whatever a client sends, memory stays bounded.
  */
 export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): NodeListener {
-  const maxBodyBytes = limit('maxBodyBytes', options.maxBodyBytes, 16_384);
+  // A handler that reads bodies (the webhook handler) says how large; the token endpoint reads none.
+  const ownLimit = (handler as { maxBodyBytes?: unknown }).maxBodyBytes;
+  const maxBodyBytes = limit(
+    'maxBodyBytes',
+    options.maxBodyBytes,
+    typeof ownLimit === 'number' ? ownLimit : 16_384,
+  );
   const bodyTimeoutMs = limit('bodyTimeoutMs', options.bodyTimeoutMs, 10_000);
   return (req, res, next) => {
     // Reading nothing, before any body byte is parsed, marks the request as consumed: Node then

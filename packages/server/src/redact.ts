@@ -51,3 +51,17 @@ export function redactCause(cause: unknown, redact: Redact, depth = 0): unknown 
   }
   return copy;
 }
+
+/**
+ * A copy of a parsed JSON answer with every string, keys included, redacted. Flinks' error
+ * answers are small; past a depth that no answer has, a branch is dropped rather than walked.
+ */
+export function redactJson(value: unknown, redact: Redact, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > 20) return undefined;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactJson(item, redact, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redact(key), redactJson(item, redact, depth + 1)]),
+  );
+}

@@ -74,7 +74,7 @@ describe('createFlinksClient against the simulator', () => {
     expect(error.message).not.toContain('sk_wrong_0123456789');
   });
 
-  it('authorizes with credentials through the MFA challenge, minting a fresh token for every call', async () => {
+  it('authorizes with credentials through the MFA challenge, answering with the token that opened the flow', async () => {
     const before = sim.stats();
 
     const challenge = await flinks.authorize({
@@ -93,8 +93,10 @@ describe('createFlinksClient against the simulator', () => {
     });
     if (challenge.kind !== 'mfa') throw new Error('expected an MFA challenge');
 
+    expect(JSON.stringify(challenge)).not.toContain(challenge.authorizeToken);
     const session = await flinks.authorize({
       requestId: challenge.requestId,
+      authorizeToken: challenge.authorizeToken,
       securityResponses: { [challenge.securityChallenges[0]?.prompt ?? '']: 'Montreal' },
     });
 
@@ -106,8 +108,10 @@ describe('createFlinksClient against the simulator', () => {
       login: { username: 'Greatday', isScheduledRefresh: false, type: 'Personal' },
     });
     const after = sim.stats();
-    expect(after.tokensIssued - before.tokensIssued).toBe(2);
-    expect(after.redeemed - before.redeemed).toBe(2);
+    // One flow, one token: Flinks takes the MFA answer with the token that opened the flow.
+    expect(after.tokensIssued - before.tokensIssued).toBe(1);
+    expect(after.redeemed - before.redeemed).toBe(1);
+    expect(after.rejected.reused).toBe(before.rejected.reused);
   });
 
   it('gets a cached login back by loginId', async () => {

@@ -15,7 +15,17 @@ beforeAll(() => {
 
 describe('the built package', () => {
   it.each([
-    ['index', ['FlinksApiError', 'FlinksConfigError', 'createAuthorizeTokenHandler', 'createFlinksClient']],
+    [
+      'index',
+      [
+        'FlinksApiError',
+        'FlinksConfigError',
+        'createAuthorizeTokenHandler',
+        'createFlinksClient',
+        'createWebhookHandler',
+        'verifyWebhookSignature',
+      ],
+    ],
     ['node', ['toNodeListener']],
   ])('%s: ESM and CommonJS export exactly the public API', async (entry, names) => {
     const esm = (await import(/* @vite-ignore */ dist(`${entry}.js`))) as Record<string, unknown>;
