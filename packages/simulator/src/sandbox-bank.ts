@@ -193,7 +193,14 @@ export function createSandboxBank(
       if (loginId !== undefined) {
         const user = userByLoginId.get(loginId);
         if (user === undefined) {
-          return { status: 401, body: { HttpStatusCode: 401, Message: 'LoginId not found or invalid' } };
+          return {
+            status: 401,
+            body: {
+              HttpStatusCode: 401,
+              FlinksCode: 'INVALID_LOGIN',
+              Message: 'LoginId not found or invalid',
+            },
+          };
         }
         const session = existing ?? openSession(user.institution);
         session.username = user.username;

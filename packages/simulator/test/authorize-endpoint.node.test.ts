@@ -221,7 +221,11 @@ describe('Authorize: the sandbox logins', () => {
     });
 
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ HttpStatusCode: 401, Message: 'LoginId not found or invalid' });
+    expect(await response.json()).toEqual({
+      HttpStatusCode: 401,
+      FlinksCode: 'INVALID_LOGIN',
+      Message: 'LoginId not found or invalid',
+    });
   });
 
   it('answers SESSION_NONEXISTENT for a RequestId it never issued', async () => {
