@@ -147,6 +147,18 @@ describe('the Connect kit, with an app that embeds Connect correctly', () => {
     );
   });
 
+  it('answers the token endpoint where the environment has no Request nor Response (Jest’s jsdom)', async () => {
+    vi.stubGlobal('Request', undefined);
+    vi.stubGlobal('Response', undefined);
+    try {
+      render(<LinkBankPage saveLogin={vi.fn()} />);
+      await connect.findFrame();
+      expect(connect.tokenRequests).toEqual([{ via: 'endpoint', token: connect.token }]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('says what to do when there is no Connect iframe yet', () => {
     expect(() => connect.emit('APP_MOUNTED')).toThrow(/No Connect iframe .* Await kit.findFrame\(\) first/);
   });

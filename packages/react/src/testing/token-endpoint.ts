@@ -10,7 +10,9 @@ export function stubTokenEndpoint(tokenEndpoint: string, mint: MintToken): () =>
   const realFetch = globalThis.fetch as typeof fetch | undefined;
   const endpoint = new URL(tokenEndpoint, document.baseURI);
   const matches = (input: unknown): boolean => {
-    const text = input instanceof Request ? input.url : String(input);
+    // Jest's jsdom environment has no `Request` global: `instanceof Request` would throw there.
+    const isRequest = typeof Request === 'function' && input instanceof Request;
+    const text = isRequest ? input.url : String(input);
     const url = new URL(text, document.baseURI);
     return url.origin === endpoint.origin && url.pathname === endpoint.pathname;
   };
