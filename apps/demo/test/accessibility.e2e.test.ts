@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../server/demo-server';
@@ -26,14 +25,12 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /**
  * axe-core's violations in one document, as `impact rule: selectors` lines (empty when it passes).
  * Frames are checked one by one: the Connect frame is a document of another origin.
  */
 async function axeViolations(target: Page | Frame): Promise<string[]> {
-  await target.evaluate(axeSource);
+  await target.evaluate(axe.source);
   const { violations } = await target.evaluate(() =>
     (
       window as unknown as {
