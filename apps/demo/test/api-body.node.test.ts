@@ -29,12 +29,12 @@ afterAll(async () => {
 });
 
 /** Uploads up to 64 MB, honouring backpressure, until the server answers; then stops sending. */
-function upload(path: string, headers: Record<string, string>): Promise<number> {
+function upload(path: string, headers: Record<string, string>, method = 'POST'): Promise<number> {
   const chunk = Buffer.alloc(64 * 1024, 0x61);
   return new Promise((resolve, reject) => {
     let sent = 0;
     let status: number | undefined;
-    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path, headers });
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers });
     req.on('response', (res) => {
       status = res.statusCode;
       res.resume();
@@ -69,10 +69,11 @@ describe('the demo API under a 64 MB upload it refuses', () => {
       413,
     ],
     ['an unknown API route', '/api/nope', {}, 404],
+    ['the token route, with a method other than POST', '/api/flinks/authorize-token', {}, 405, 'PUT'],
     ['the page config, which takes no POST', '/api/demo/config', {}, 405],
-  ])('%s: answered without reading the upload', async (_, path, headers, status) => {
+  ])('%s: answered without reading the upload', async (_, path, headers, status, method?: string) => {
     sockets = [];
-    expect(await upload(path, headers)).toBe(status);
+    expect(await upload(path, headers, method)).toBe(status);
     // Node drains an unread body by default; the demo's routes must leave it in TCP's buffers.
     expect(Math.max(...sockets.map((socket) => socket.bytesRead))).toBeLessThan(1 * MB);
   });
