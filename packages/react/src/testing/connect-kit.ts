@@ -96,7 +96,7 @@ export function createConnectKit(options: ConnectKitOptions = {}): ConnectKit {
     if (all.length === 1) return all[0]!;
     throw new Error(
       all.length === 0
-        ? noFrameMessage(origin, null, requests.length)
+        ? noFrameMessage(origin, null, { tokenRequests: requests.length, tokenEndpoint })
         : `${all.length} Connect iframes are on the page: say which one with { iframe } (see kit.frames()).`,
     );
   }
@@ -242,7 +242,9 @@ export function createConnectKit(options: ConnectKitOptions = {}): ConnectKit {
           if (found.length === 1) return found[0]!;
           if (Date.now() - started >= findTimeoutMs) {
             if (found.length > 1) return theFrame();
-            throw new Error(noFrameMessage(origin, findTimeoutMs, requests.length));
+            throw new Error(
+              noFrameMessage(origin, findTimeoutMs, { tokenRequests: requests.length, tokenEndpoint }),
+            );
           }
           await new Promise((resolve) => setTimeout(resolve, 10));
         }

@@ -31,7 +31,11 @@ function otherFrames(origin: string): string {
 }
 
 /** Why no Connect iframe with a token can be used, and what to do about it. */
-export function noFrameMessage(origin: string, waitedMs: number | null, tokenRequests: number): string {
+export function noFrameMessage(
+  origin: string,
+  waitedMs: number | null,
+  { tokenRequests, tokenEndpoint }: { tokenRequests: number; tokenEndpoint: string | undefined },
+): string {
   const connect = [...document.querySelectorAll('iframe')].filter(
     (iframe) => originOf(iframe.src) === origin,
   );
@@ -46,9 +50,12 @@ export function noFrameMessage(origin: string, waitedMs: number | null, tokenReq
     `No Connect iframe (src on ${origin}) ${waited}: the kit watches that origin ` +
     '(https://toolbox-iframe.private.fin.ag unless given connectUrl or instance).';
   const requests =
-    tokenRequests === 0
-      ? ' The kit answered no token request: the app has not asked yet, or asks a URL other than tokenEndpoint.'
-      : '';
+    tokenRequests > 0
+      ? ''
+      : tokenEndpoint === undefined
+        ? ' The kit answered no token request: hand kit.fetchAuthorizeToken to the component, or pass ' +
+          'tokenEndpoint with the URL your app fetches its token from.'
+        : ` The kit answered no request to ${tokenEndpoint}: the app has not asked yet, or asks another URL.`;
   const timers =
     waitedMs === null
       ? ' Await kit.findFrame() first, or advance your fake timers: the component fetches its token one task after mounting.'
