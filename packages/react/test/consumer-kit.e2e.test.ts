@@ -76,6 +76,11 @@ describe('docs/testing.md', () => {
       expect(code, name).toBe(readFileSync(join(root, 'test', name), 'utf8'));
   });
 
+  it('stands alone: no link into this repository, whose files are in no package', () => {
+    const page = readFileSync(join(root, 'docs/testing.md'), 'utf8');
+    expect(page).not.toMatch(/\]\((?!https?:)/);
+  });
+
   it('names in its install command exactly the Jest project’s development packages', () => {
     const page = readFileSync(join(root, 'docs/testing.md'), 'utf8');
     const command = /```sh\nnpm install --save-dev (.+)\n```/.exec(page)?.[1];
