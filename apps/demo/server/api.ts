@@ -3,10 +3,33 @@ import { createAuthorizeTokenHandler } from '@flinks-embed/server';
 import { toNodeListener } from '@flinks-embed/server/node';
 import { DEMO_API, FAULT_LIMITS, type FaultsRequest } from '../shared/demo-api';
 import type { Backend } from './backend';
-import { isSameOrigin, readJson, sendError, sendJson } from './http';
 
 /** Handles `/api/*`; answers `false` for any other path so the app is served instead. */
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** The largest body the demo's own routes read: a faults request is a few dozen bytes. */
+const DEMO_BODY_LIMIT = 4096;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+
+const error = (status: number, message: string, headers?: Record<string, string>): Response =>
+  json(status, { error: message }, headers);
+
+/**
+ * Whether a request comes from a page of this server's own origin. Browsers send `Sec-Fetch-Site`,
+ * and `Origin` on every POST made with fetch, so a page elsewhere cannot use this endpoint through
+ * a visitor's browser. (The token endpoint does the same check itself.)
+ */
+export function isSameOrigin(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return site === 'same-origin';
+  const origin = request.headers.get('origin');
+  return origin !== null && URL.canParse(origin) && new URL(origin).host === new URL(request.url).host;
+}
 
 export function createApi(backend: Backend, log: (line: string) => void): ApiHandler {
   // The whole token endpoint. It mints one fresh token per request with the secret key, answers
@@ -18,43 +41,38 @@ export function createApi(backend: Backend, log: (line: string) => void): ApiHan
     }),
   );
 
-  const faults = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!backend.simulator) {
-      sendError(res, 404, 'Faults can only be switched on the local simulator.');
-      return;
-    }
-    if (!isSameOrigin(req)) {
-      sendError(res, 403, 'Only the demo page may switch faults.');
-      return;
-    }
-    const parsed = parseFaults(await readJson(req));
-    if (typeof parsed === 'string') {
-      sendError(res, 400, parsed);
-      return;
-    }
+  const faults = async (request: Request): Promise<Response> => {
+    if (!backend.simulator) return error(404, 'Faults can only be switched on the local simulator.');
+    if (!isSameOrigin(request)) return error(403, 'Only the demo page may switch faults.');
+    const parsed = parseFaults(await request.json().catch(() => undefined));
+    if (typeof parsed === 'string') return error(400, parsed);
     backend.simulator.setFaults(parsed);
-    res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   };
+
+  // The demo's own routes run on the same adapter as the token endpoint, so a refusal never reads
+  // the body it refuses: left to itself, Node drains an unread upload (all 64 MB of it) to keep the
+  // connection alive, and the server's memory rises while it does.
+  const demoRoutes = toNodeListener(
+    async (request) => {
+      const { pathname } = new URL(request.url);
+      const route = `${request.method} ${pathname}`;
+      if (route === `GET ${DEMO_API.config}`) return json(200, backend.config);
+      if (route === `POST ${DEMO_API.faults}`) return faults(request);
+      if ([DEMO_API.authorizeToken, DEMO_API.config, DEMO_API.faults].includes(pathname as never)) {
+        const allow = pathname === DEMO_API.config ? 'GET' : 'POST';
+        return error(405, `${request.method} is not allowed on ${pathname}.`, { Allow: allow });
+      }
+      return error(404, `No API route ${pathname}.`);
+    },
+    { maxBodyBytes: DEMO_BODY_LIMIT },
+  );
 
   return (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
     if (!pathname.startsWith('/api/')) return false;
-    const method = req.method ?? 'GET';
-    const route = `${method} ${pathname}`;
-    if (route === `POST ${DEMO_API.authorizeToken}`) {
-      void authorizeToken(req, res);
-    } else if (route === `GET ${DEMO_API.config}`) {
-      sendJson(res, 200, backend.config);
-    } else if (route === `POST ${DEMO_API.faults}`) {
-      faults(req, res).catch(() => {
-        if (!res.headersSent) sendError(res, 500, 'Could not switch faults.');
-      });
-    } else if ([DEMO_API.authorizeToken, DEMO_API.config, DEMO_API.faults].includes(pathname as never)) {
-      res.setHeader('Allow', pathname === DEMO_API.config ? 'GET' : 'POST');
-      sendError(res, 405, `${method} is not allowed on ${pathname}.`);
-    } else {
-      sendError(res, 404, `No API route ${pathname}.`);
-    }
+    if (req.method === 'POST' && pathname === DEMO_API.authorizeToken) void authorizeToken(req, res);
+    else void demoRoutes(req, res);
     return true;
   };
 }

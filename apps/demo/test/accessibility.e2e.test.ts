@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import axe from 'axe-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../server/demo-server';
 import { DemoPage, eventually, launchChromium } from './support';
@@ -24,6 +25,29 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
+/**
+ * axe-core's violations in one document, as `impact rule: selectors` lines (empty when it passes).
+ * Frames are checked one by one: the Connect frame is a document of another origin.
+ */
+async function axeViolations(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(axe.source);
+  const { violations } = await target.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { iframes: false, resultTypes: ['violations'] }),
+  );
+  return violations.map(
+    ({ id, impact, nodes }) => `${impact} ${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
 /** What has keyboard focus in the top page: its role and accessible text, roughly. */
 function focused(target: Page): Promise<string> {
   return target.evaluate(() => {
@@ -47,6 +71,23 @@ async function tabTo(target: Page, matches: (description: string) => boolean, li
   }
   throw new Error(`Tab never reached the element (last: ${await focused(target)})`);
 }
+
+describe('axe-core', () => {
+  it('finds no violation on the demo page, ready and linked, nor in the Connect frame', async () => {
+    page = await DemoPage.open(browser, demo.url);
+    await page.waitForReady();
+    // The event log has entries by now: its live region and its list are both checked.
+    await page.waitForStep('APP_MOUNTED');
+    expect(await axeViolations(page.page)).toEqual([]);
+    const connect = page.page.frames().find((frame) => frame.url().startsWith(demo.simulator!.instanceUrl));
+    expect(await axeViolations(connect!)).toEqual([]);
+
+    await page.signIn();
+    await page.finish();
+    await page.page.getByTestId('success-banner').waitFor(eventually);
+    expect(await axeViolations(page.page)).toEqual([]);
+  });
+});
 
 describe('on a phone', () => {
   it('fits a 390 px screen without sideways scrolling, and the whole flow works there', async () => {

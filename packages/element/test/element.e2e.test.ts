@@ -184,7 +184,8 @@ describe('<flinks-connect> on a plain HTML page', () => {
     await received(FORGED.length);
     // 2. A window on the Connect origin itself that is not the Connect iframe: only the source check stops it.
     const popup = page.waitForEvent('popup');
-    await page.evaluate((url) => void window.open(url, '_blank'), `${sim.instanceUrl}/`);
+    // The simulator's index page: `/` is the Connect page, whose load would count as a refused token.
+    await page.evaluate((url) => void window.open(url, '_blank'), `${sim.instanceUrl}/_simulator`);
     const impostor = await popup;
     await impostor.waitForLoadState();
     await impostor.evaluate((messages) => {

@@ -94,10 +94,11 @@ async function main(): Promise<void> {
     [
       'Flinks simulator is running.',
       '',
-      `  Connect page   ${simulator.connectUrl}`,
+      `  Connect page   ${simulator.connectUrl}  (also / and /v2/Credential/{institution})`,
       `  API base URL   ${simulator.apiBaseUrl}`,
       `  customerId     ${simulator.customerId}`,
       `  secretKey      ${simulator.secretKey}`,
+      `  All routes     ${simulator.instanceUrl}/_simulator`,
       '',
       '  Sandbox logins (add demo=true to the Connect URL to list "Flinks Capital"):',
       ...logins,

@@ -5,7 +5,19 @@ import { sendText } from './http-utils';
 import type { SimulatorContext } from './simulator-context';
 
 /**
- * `GET /v2/?authorizeToken=…`: the Connect page. Serving it is what counts as a load of the
+ * The paths Flinks serves Connect on: `/` (the v1 design's root, which older integrations and
+ * Flinks' own demo load), `/v2/`, and the deep links `/Credential/{institution}` and
+ * `/v2/Credential/{institution}`, which open at that institution's sign-in (the page reads the
+ * institution from its own path). Case-insensitive, with or without the trailing slash.
+ */
+const CONNECT_PAGE_PATH = /^(?:\/v2)?(?:\/Credential\/[^/]+)?\/?$/i;
+
+export function isConnectPagePath(pathname: string): boolean {
+  return CONNECT_PAGE_PATH.test(pathname);
+}
+
+/**
+ * `GET /v2/?authorizeToken=…` (or another Connect page path): the Connect page. Serving it is what counts as a load of the
  * token, so the count is exact however the page is opened (iframe, tab, reload).
  */
 export function serveConnectPage(

@@ -55,7 +55,7 @@ const INSTITUTIONS: Readonly<Record<string, { readonly id: number; readonly numb
   Scotia: { id: 2, number: '002' },
   RBC: { id: 3, number: '003' },
   TD: { id: 4, number: '004' },
-  NationalBank: { id: 6, number: '006' },
+  National: { id: 6, number: '006' },
   CIBC: { id: 10, number: '010' },
   Tangerine: { id: 614, number: '614' },
   Desjardins: { id: 815, number: '815' },

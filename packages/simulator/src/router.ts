@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorize } from './authorize-route';
-import { serveConnectPage } from './connect-route';
+import { isConnectPagePath, serveConnectPage } from './connect-route';
 import { matchDataRoute, serveData } from './data-route';
 import { sendFlinksError, sendText } from './http-utils';
 import type { SimulatorContext } from './simulator-context';
@@ -33,12 +33,12 @@ export async function route(ctx: SimulatorContext, req: IncomingMessage, res: Se
   }
 
   const isRead = method === 'GET' || method === 'HEAD';
-  if (url.pathname === '/v2/' || url.pathname === '/v2') {
+  if (isConnectPagePath(url.pathname)) {
     if (isRead) serveConnectPage(ctx, req, res, url);
     else sendFlinksError(res, 405, 'The Connect page only answers GET.', { Allow: 'GET, HEAD' });
     return;
   }
-  if (url.pathname === '/' && isRead) {
+  if (url.pathname === SIMULATOR_INDEX && isRead) {
     sendText(res, 200, 'text/plain', INDEX_TEXT);
     return;
   }
@@ -49,13 +49,17 @@ export async function route(ctx: SimulatorContext, req: IncomingMessage, res: Se
   sendFlinksError(
     res,
     404,
-    'Not found. The simulator serves /v2/ and /v3/{customerId}/BankingServices/ GenerateAuthorizeToken, Authorize, GetAccountsDetail(Async), GetAccountsSummary(Async) and DeleteCard.',
+    `Not found. The simulator serves the Connect page at /, /v2/ and /v2/Credential/{institution}, and /v3/{customerId}/BankingServices/ GenerateAuthorizeToken, Authorize, GetAccountsDetail(Async), GetAccountsSummary(Async) and DeleteCard; ${SIMULATOR_INDEX} lists its routes.`,
   );
 }
 
+/** The simulator's own index: `/` is the Connect page, as on Flinks. */
+export const SIMULATOR_INDEX = '/_simulator';
+
 const INDEX_TEXT = `Flinks simulator
 
-GET  /v2/?authorizeToken=…&demo=true                         Connect page
+GET  /v2/?authorizeToken=…&demo=true                         Connect page (also /, the v1 root)
+GET  /v2/Credential/{institution}?authorizeToken=…           Connect page, at that institution's sign-in
 POST /v3/{customerId}/BankingServices/GenerateAuthorizeToken  flinks-auth-key: <secret key>
 POST /v3/{customerId}/BankingServices/Authorize               flinks-auth-key: <authorize token>
 POST /v3/{customerId}/BankingServices/GetAccountsDetail       { RequestId, WithTransactions, … }

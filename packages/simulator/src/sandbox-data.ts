@@ -11,7 +11,10 @@ export type SandboxLanguage = 'en' | 'fr';
 export type Localized = Readonly<Record<SandboxLanguage, string>>;
 
 export interface SandboxInstitution {
-  /** The identifier Flinks puts in events and redirect URLs (`institution=FlinksCapital`). */
+  /**
+   * The identifier Flinks puts in events and redirect URLs (`institution=FlinksCapital`) and
+   * that its deep links take (`/v2/Credential/National`), spelled as Flinks spells it.
+   */
   readonly id: string;
   readonly name: Localized;
   /** Listed only with `demo=true`, like Flinks' test bank. */
@@ -76,7 +79,7 @@ export const SANDBOX_INSTITUTIONS: readonly SandboxInstitution[] = [
   { id: 'BMO', name: { en: 'BMO Bank of Montreal', fr: 'BMO Banque de Montréal' }, demoOnly: false },
   { id: 'CIBC', name: { en: 'CIBC', fr: 'CIBC' }, demoOnly: false },
   { id: 'Desjardins', name: { en: 'Desjardins', fr: 'Desjardins' }, demoOnly: false },
-  { id: 'NationalBank', name: { en: 'National Bank', fr: 'Banque Nationale' }, demoOnly: false },
+  { id: 'National', name: { en: 'National Bank', fr: 'Banque Nationale' }, demoOnly: false },
   { id: 'RBC', name: { en: 'RBC Royal Bank', fr: 'RBC Banque Royale' }, demoOnly: false },
   { id: 'Scotia', name: { en: 'Scotiabank', fr: 'Banque Scotia' }, demoOnly: false },
   { id: 'Tangerine', name: { en: 'Tangerine', fr: 'Tangerine' }, demoOnly: false },

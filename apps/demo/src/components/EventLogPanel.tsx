@@ -16,7 +16,7 @@ export function EventLogPanel({
   ignored: number;
   onClear: () => void;
 }) {
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   // Follow new entries while the reader is at the bottom; stay put while they scroll back.
   useLayoutEffect(() => {
@@ -42,7 +42,9 @@ export function EventLogPanel({
       }
     >
       {entries.length ? (
-        <ol
+        // The live region wraps a real list: role="log" on the <ol> itself would take its list
+        // semantics away, leaving its <li>s outside any list for assistive technology.
+        <div
           ref={list}
           className="log"
           role="log"
@@ -53,24 +55,26 @@ export function EventLogPanel({
             pinned.current = node.scrollHeight - node.scrollTop - node.clientHeight < 24;
           }}
         >
-          {entries.map((entry) => (
-            <li
-              key={entry.id}
-              className={`log-entry log-${entry.tone}`}
-              data-source={entry.source}
-              data-name={entry.name}
-            >
-              <time className="log-time" dateTime={new Date(entry.at).toISOString()}>
-                {formatClock(entry.at)}
-              </time>
-              <span className={`log-source log-source-${entry.source}`}>{SOURCE_LABEL[entry.source]}</span>
-              <span className="log-body">
-                <span className="log-name">{entry.name}</span>
-                {entry.detail && <span className="log-detail">{entry.detail}</span>}
-              </span>
-            </li>
-          ))}
-        </ol>
+          <ol className="log-list">
+            {entries.map((entry) => (
+              <li
+                key={entry.id}
+                className={`log-entry log-${entry.tone}`}
+                data-source={entry.source}
+                data-name={entry.name}
+              >
+                <time className="log-time" dateTime={new Date(entry.at).toISOString()}>
+                  {formatClock(entry.at)}
+                </time>
+                <span className={`log-source log-source-${entry.source}`}>{SOURCE_LABEL[entry.source]}</span>
+                <span className="log-body">
+                  <span className="log-name">{entry.name}</span>
+                  {entry.detail && <span className="log-detail">{entry.detail}</span>}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
       ) : (
         <p className="empty">Events from Connect and the token flow appear here as they happen.</p>
       )}

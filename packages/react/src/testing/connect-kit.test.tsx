@@ -147,6 +147,18 @@ describe('the Connect kit, with an app that embeds Connect correctly', () => {
     );
   });
 
+  it('answers the token endpoint where the environment has no Request nor Response (Jest’s jsdom)', async () => {
+    vi.stubGlobal('Request', undefined);
+    vi.stubGlobal('Response', undefined);
+    try {
+      render(<LinkBankPage saveLogin={vi.fn()} />);
+      await connect.findFrame();
+      expect(connect.tokenRequests).toEqual([{ via: 'endpoint', token: connect.token }]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('says what to do when there is no Connect iframe yet', () => {
     expect(() => connect.emit('APP_MOUNTED')).toThrow(/No Connect iframe .* Await kit.findFrame\(\) first/);
   });
@@ -190,5 +202,65 @@ describe('the Connect kit catches real app bugs', () => {
     expect(connect.tokensLoaded).toHaveLength(2);
     expect(connect.reusedTokens).toEqual([]);
     expect(() => connect.verify()).not.toThrow();
+  });
+});
+
+describe('when the kit finds no Connect iframe', () => {
+  const SIMULATOR = 'http://127.0.0.1:8787';
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives up after 2 s, inside the 5 s test timeouts, naming the origin it saw and the option to pass', async () => {
+    vi.useFakeTimers();
+    const secret = '9f0c2d4e-aaaa-4bbb-8ccc-123456789abc';
+    render(<iframe title="Connect" src={`${SIMULATOR}/v2/?authorizeToken=${secret}&demo=true`} />);
+    const outcome = connect.findFrame().then(
+      () => 'found',
+      (error: Error) => error.message,
+    );
+
+    await vi.advanceTimersByTimeAsync(1990);
+    expect(await Promise.race([outcome, 'still waiting'])).toBe('still waiting');
+    await vi.advanceTimersByTimeAsync(20);
+    const message = await outcome;
+
+    expect(message).toContain(
+      'No Connect iframe (src on https://toolbox-iframe.private.fin.ag) appeared within 2000 ms',
+    );
+    expect(message).toContain(`The page has an iframe on ${SIMULATOR}.`);
+    expect(message).toContain(`createConnectKit({ connectUrl: '${SIMULATOR}/v2/' })`);
+    expect(message).toContain("createConnectKit({ instance: 'your-instance' })");
+    // The iframe's origin only: never its token, nor anything else of its query.
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain('demo=true');
+  });
+
+  it('finds the same app’s iframe when told its connectUrl', async () => {
+    connect.dispose();
+    connect = createConnectKit({ connectUrl: `${SIMULATOR}/v2/` });
+    render(
+      <FlinksConnect connectUrl={`${SIMULATOR}/v2/`} fetchAuthorizeToken={connect.fetchAuthorizeToken} />,
+    );
+    expect(new URL((await connect.findFrame()).src).origin).toBe(SIMULATOR);
+    expect(connect.origin).toBe(SIMULATOR);
+  });
+
+  it('says when the page has no iframe at all, and when the token request never came to the kit', async () => {
+    connect.dispose();
+    connect = createConnectKit({ tokenEndpoint: '/api/flinks/authorize-token', findTimeoutMs: 30 });
+    await expect(connect.findFrame()).rejects.toThrow(
+      /appeared within 30 ms.*The page has no iframe at all\. The kit answered no request to \/api\/flinks\/authorize-token: the app has not asked yet, or asks another URL\./,
+    );
+  });
+
+  it('says when Connect is on the page without a token', async () => {
+    connect.dispose();
+    connect = createConnectKit({ findTimeoutMs: 30 });
+    render(<iframe title="Connect" src="https://toolbox-iframe.private.fin.ag/v2/?demo=true" />);
+    await expect(connect.findFrame()).rejects.toThrow(
+      'A Connect iframe is on the page, but no iframe src with an authorizeToken appeared within 30 ms.',
+    );
   });
 });

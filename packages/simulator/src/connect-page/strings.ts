@@ -47,6 +47,8 @@ export interface ConnectStrings {
   readonly successBody: string;
   readonly loginErrorTitle: string;
   readonly tryAgain: string;
+  /** After `maximumRetry` failed attempts: no "Try again" any more. */
+  readonly maximumRetry: string;
   /** By Flinks error code; `generic` for any other failure. */
   readonly loginErrors: Readonly<Record<string, string>> & { readonly generic: string };
   /** By token check result; `refused` is a token turned down when credentials were submitted. */
@@ -96,6 +98,7 @@ const en: ConnectStrings = {
   successBody: 'You can continue in the app.',
   loginErrorTitle: 'We couldn’t connect your account',
   tryAgain: 'Try again',
+  maximumRetry: 'Too many attempts failed. Close this window and try again later.',
   loginErrors: {
     INVALID_LOGIN: 'The username or password is incorrect.',
     INVALID_SECURITY_RESPONSE: 'That answer doesn’t match the one on file.',
@@ -169,6 +172,7 @@ const fr: ConnectStrings = {
   successBody: 'Vous pouvez poursuivre dans l’application.',
   loginErrorTitle: 'Impossible de connecter votre compte',
   tryAgain: 'Réessayer',
+  maximumRetry: 'Trop de tentatives ont échoué. Fermez cette fenêtre et réessayez plus tard.',
   loginErrors: {
     INVALID_LOGIN: 'Le nom d’utilisateur ou le mot de passe est incorrect.',
     INVALID_SECURITY_RESPONSE: 'Cette réponse ne correspond pas à celle enregistrée.',

@@ -79,5 +79,12 @@ export function proceed(
   }
   const code = flinksCode ?? 'RETRY_LATER';
   post(page, { flinksCode: code, requestId: session.requestId, institution: institution.id });
+  session.failedAttempts += 1;
+  if (page.maximumRetry !== undefined && session.failedAttempts >= page.maximumRetry) {
+    // The session is over: the error stays on screen with no way to try again.
+    post(page, { step: 'MAXIMUM_RETRY_REACHED', institution: institution.id });
+    showLoginError(page, code, institution, undefined);
+    return;
+  }
   showLoginError(page, code, institution, retry);
 }

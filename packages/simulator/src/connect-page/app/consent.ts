@@ -1,5 +1,5 @@
 import { button, h, heading, icon, lead, status } from './dom';
-import { showInstitutions } from './institutions';
+import { showStart } from './institutions';
 import { post } from './messages';
 import type { Page } from './page';
 
@@ -23,7 +23,7 @@ export function showConsent(page: Page, moveFocus: boolean): void {
       button(strings.consentAccept, 'primary', {
         onClick: () => {
           post(page, { step: 'COMPONENT_ACCEPT_CONSENT' });
-          showInstitutions(page, true);
+          showStart(page, true);
         },
       }),
       button(strings.consentDecline, 'secondary', {

@@ -54,7 +54,7 @@ export function showCredentials(
           })
           .then((answer) =>
             proceed(page, answer, institution, () => {
-              post(page, { step: 'COMPONENT_LOAD_CREDENTIAL_RETRY' });
+              post(page, { step: 'COMPONENT_LOAD_CREDENTIAL_RETRY', institution: institution.id });
               showCredentials(page, institution, true, true);
             }),
           );

@@ -18,12 +18,12 @@ export function showTokenError(
   );
 }
 
-/** A login failed with a Flinks code; "Try again" runs `retry`. */
+/** A login failed with a Flinks code; "Try again" runs `retry`, or is gone after `maximumRetry` failures. */
 export function showLoginError(
   page: Page,
   code: string,
   institution: SandboxInstitution,
-  retry: () => void,
+  retry: (() => void) | undefined,
 ): void {
   const { strings } = page;
   const message = strings.loginErrors[code] ?? strings.loginErrors.generic;
@@ -32,6 +32,8 @@ export function showLoginError(
     status('error', 'alert'),
     heading(strings.loginErrorTitle),
     h('p', { class: 'alert', role: 'alert' }, page.fill(message, institution)),
-    button(strings.tryAgain, 'primary', { onClick: retry }),
+    retry === undefined
+      ? h('p', { class: 'lead' }, strings.maximumRetry)
+      : button(strings.tryAgain, 'primary', { onClick: retry }),
   );
 }

@@ -1,17 +1,39 @@
+import type { SandboxInstitution } from '../../sandbox-data';
 import { showCredentials } from './credentials';
 import { h, heading, icon, lead } from './dom';
 import { post } from './messages';
 import { showOutboundSignIn } from './outbound';
 import type { Page } from './page';
 
-/** The institution picker: a search field over the institutions (test ones with `demo=true`). */
-export function showInstitutions(page: Page, moveFocus: boolean): void {
-  const { config, language, strings } = page;
-  post(page, { step: 'COMPONENT_LOAD_INSTITUTION_SELECTOR', cached: false });
-  const available = config.institutions.filter(
+/** The institutions this page lists: the test ones only with `demo=true` (and `demoOutbound=true`). */
+function availableInstitutions(page: Page): SandboxInstitution[] {
+  return page.config.institutions.filter(
     (institution) =>
       (!institution.demoOnly || page.flag('demo')) && (!institution.outbound || page.flag('demoOutbound')),
   );
+}
+
+/**
+ * The screen after consent: a deep link's institution (`/v2/Credential/National`, matched without
+ * regard to case) opens at its sign-in screen, as on Flinks; an unknown one, or none, at the list.
+ */
+export function showStart(page: Page, moveFocus: boolean): void {
+  const linked =
+    page.deepLink === undefined
+      ? undefined
+      : availableInstitutions(page).find(
+          (institution) =>
+            institution.id.toLowerCase() === page.deepLink!.toLowerCase() && !institution.outbound,
+        );
+  if (linked === undefined) showInstitutions(page, moveFocus);
+  else showCredentials(page, linked, false, moveFocus);
+}
+
+/** The institution picker: a search field over the institutions (test ones with `demo=true`). */
+export function showInstitutions(page: Page, moveFocus: boolean): void {
+  const { language, strings } = page;
+  post(page, { step: 'COMPONENT_LOAD_INSTITUTION_SELECTOR', cached: false });
+  const available = availableInstitutions(page);
   const fold = (text: string): string =>
     text
       .normalize('NFD')

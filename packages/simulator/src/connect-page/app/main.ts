@@ -10,7 +10,7 @@ import type { ConnectPageConfig } from '../config';
 import { connectBank } from './bank';
 import { showConsent } from './consent';
 import { showTokenError } from './errors';
-import { showInstitutions } from './institutions';
+import { showStart } from './institutions';
 import { mountLayout } from './layout';
 import { post } from './messages';
 import { createPageBase } from './page';
@@ -31,5 +31,5 @@ if (config.tokenCheck !== 'ok' && config.tokenCheck !== 'unchecked') {
 } else if (page.flag('consentEnable')) {
   showConsent(page, false);
 } else {
-  showInstitutions(page, false);
+  showStart(page, false);
 }

@@ -33,7 +33,7 @@ export function showMfa(
         setBusy(strings, form, submit, strings.continue, true);
         void page.authorize({ SecurityResponses: { [prompt]: [answerInput.value] } }).then((answer) =>
           proceed(page, answer, institution, () => {
-            post(page, { step: 'COMPONENT_LOAD_MFA_RETRY' });
+            post(page, { step: 'COMPONENT_LOAD_MFA_RETRY', institution: institution.id });
             showMfa(page, institution, prompt, mfaTypes, true);
           }),
         );

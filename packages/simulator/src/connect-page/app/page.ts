@@ -10,6 +10,13 @@ export interface Page {
   readonly strings: ConnectStrings;
   readonly token: string | undefined;
   readonly tag: string | undefined;
+  /**
+   * The institution of a deep link (`/v2/Credential/National`), which opens its sign-in screen
+   * instead of the list; `undefined` on `/` and `/v2/`.
+   */
+  readonly deepLink: string | undefined;
+  /** `maximumRetry`: how many failed attempts end the session; `undefined` for no limit. */
+  readonly maximumRetry: number | undefined;
   /** A Connect parameter from the page's own URL, as Flinks Connect reads them. */
   param(name: string): string | undefined;
   /** A `true`/`false` Connect parameter (case-insensitive); anything else is `false`. */
@@ -31,6 +38,8 @@ export interface Page {
 export interface Session {
   requestId: string | undefined;
   loginId: string | undefined;
+  /** Logins and answers refused so far, against `maximumRetry`. */
+  failedAttempts: number;
   /** Filled in again when the credentials screen is shown after a failed login. */
   lastUsername: string;
 }
@@ -59,7 +68,9 @@ export function createPageBase(config: ConnectPageConfig): PageBase {
     strings,
     token: param('authorizeToken'),
     tag: param('tag'),
-    session: { requestId: undefined, loginId: undefined, lastUsername: '' },
+    deepLink: deepLinkIn(window.location.pathname),
+    maximumRetry: positiveWhole(param('maximumRetry')),
+    session: { requestId: undefined, loginId: undefined, failedAttempts: 0, lastUsername: '' },
     param,
     flag,
     fill: (template, institution) =>
@@ -67,4 +78,20 @@ export function createPageBase(config: ConnectPageConfig): PageBase {
         .replace(/\{customer\}/g, customer)
         .replace(/\{institution\}/g, institution === undefined ? '' : institution.name[language]),
   };
+}
+
+/** `/Credential/{institution}` at the end of the path, as Flinks' deep links have it. */
+function deepLinkIn(pathname: string): string | undefined {
+  const match = /\/Credential\/([^/]+)\/?$/i.exec(pathname);
+  if (match === null) return undefined;
+  try {
+    return decodeURIComponent(match[1] ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+function positiveWhole(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return value !== undefined && Number.isInteger(number) && number > 0 ? number : undefined;
 }
