@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consumerProject, installPacked } from './packed';
+import { consumerProject, installPacked } from '@flinks-embed/test-support/packed';
 
 // What users install: the packed tarball, unpacked into a fresh project, used from plain Node.
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { consumerProject, installPacked } from '../../core/test/packed';
+import { consumerProject, installPacked } from '@flinks-embed/test-support/packed';
 
 // The root vite.config.ts provides it; declared here for this package's typecheck.
 declare module 'vitest' {

@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
 import { sandboxBank } from '@flinks-embed/simulator/playwright';
+import { startHostApp, type HostApp } from '@flinks-embed/test-support/host-app';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Generous: a two-core CI machine runs Chromium, the simulator and Vitest at once.
@@ -16,7 +17,7 @@ const eventually = { timeout: 20_000, interval: 50 } as const;
 
 let browser: Browser;
 let sim: FlinksSimulator;
-let host: Server;
+let host: HostApp;
 let hostOrigin: string;
 /** A loopback port nothing listens on: Connect "unreachable". */
 let closedPort: number;
@@ -41,32 +42,13 @@ beforeAll(async () => {
   });
   const app = bundle.outputFiles[0]!.text;
   sim = await startFlinksSimulator({ port: 0 });
-  host = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://host.invalid');
-    if (pathname === '/token' && req.method === 'POST') {
-      void fetch(`${sim.apiBaseUrl}/v3/${sim.customerId}/BankingServices/GenerateAuthorizeToken`, {
-        method: 'POST',
-        headers: { 'flinks-auth-key': sim.secretKey, Accept: 'application/json' },
-      })
-        .then((answer) => answer.json() as Promise<{ Token: string }>)
-        .then(({ Token }) => {
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-          res.end(JSON.stringify({ token: Token, expiresIn: 1800 }));
-        });
-      return;
-    }
-    const [type, body] =
-      pathname === '/app.js'
-        ? ['text/javascript', app]
-        : [
-            'text/html',
-            '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
-          ];
-    res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` });
-    res.end(body);
-  });
-  // The host on localhost, the simulator on 127.0.0.1: two sites, as an app and Flinks are.
-  hostOrigin = `http://localhost:${await listen(host)}`;
+  host = await startHostApp({ flinks: sim, tokenPath: '/token' });
+  host.page('/app.js', app, 'text/javascript; charset=utf-8');
+  host.page(
+    '/',
+    '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
+  );
+  hostOrigin = host.origin;
   const probe = createServer();
   closedPort = await listen(probe);
   await new Promise((resolve) => probe.close(resolve));
@@ -75,8 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  host?.closeAllConnections();
-  await Promise.all([browser?.close(), sim?.close(), new Promise((resolve) => host?.close(resolve))]);
+  await Promise.all([browser?.close(), sim?.close(), host?.close()]);
 });
 
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consumerProject, installPacked } from '../../core/test/packed';
+import { consumerProject, installPacked } from '@flinks-embed/test-support/packed';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 // Resolved from this package, which declares React 18 and React DOM 18 under aliases.

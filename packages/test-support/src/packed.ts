@@ -1,5 +1,5 @@
-// Test support: installs packages the way users get them, as packed tarballs, into a fresh
-// project outside the workspace (so nothing resolves to the workspace's own node_modules).
+// Installs packages the way users get them, as packed tarballs, into a fresh project outside the
+// workspace (so nothing resolves to the workspace's own node_modules).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
