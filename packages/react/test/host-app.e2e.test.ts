@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
-import { sandboxBank } from '@flinks-embed/simulator/playwright';
+import { SANDBOX_BANK_LOGIN, sandboxBank } from '@flinks-embed/simulator/playwright';
 import { startHostApp, type HostApp } from '@flinks-embed/test-support/host-app';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -118,7 +118,7 @@ describe('onStatusChange', () => {
     await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
     const bank = sandboxBank(page.frameLocator('iframe'));
     await bank.chooseInstitution();
-    await bank.signIn({ username: 'greatday_nomfa' });
+    await bank.signIn({ username: SANDBOX_BANK_LOGIN.usernameWithoutMfa });
     await expect
       .poll(async () => (await record()).statuses.at(-1), eventually)
       .toMatchObject({ status: 'ready', mounted: true, used: true, refreshAt: null });

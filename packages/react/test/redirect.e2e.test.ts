@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
-import { sandboxBank } from '@flinks-embed/simulator/playwright';
+import { SANDBOX_BANK_LOGIN, sandboxBank } from '@flinks-embed/simulator/playwright';
 import { startHostApp, type HostApp } from '@flinks-embed/test-support/host-app';
 
 /**
@@ -98,7 +98,7 @@ async function openHost(
 async function toAccounts(instance: number): Promise<() => Promise<void>> {
   const bank = sandboxBank(page, { iframe: `iframe[title="Connect ${instance}"]` });
   await bank.chooseInstitution();
-  await bank.signIn({ username: 'greatday_nomfa' });
+  await bank.signIn({ username: SANDBOX_BANK_LOGIN.usernameWithoutMfa });
   await bank.frame.getByRole('radio', { name: /Chequing/ }).check();
   return () => bank.frame.getByRole('button', { name: 'Continue' }).click();
 }
