@@ -3,7 +3,7 @@ import { SANDBOX_BANK_LOGIN, SANDBOX_HAPPY_PATH } from '@flinks-embed/simulator/
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentType } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ConnectStage, type ConnectStageArgs } from '../../../.storybook/kit/ConnectStage';
+import { ConnectStage, type ConnectStageArgs } from '../stories-kit/ConnectStage';
 import {
   acceptConsent,
   chooseInstitution,
@@ -17,7 +17,7 @@ import {
   signIn,
   sleep,
   tokenRequests,
-} from '../../../.storybook/kit/play';
+} from '../stories-kit/play';
 import type { ErrorFallbackProps } from './flinks-connect-props';
 import { FlinksConnect } from './flinks-connect';
 
