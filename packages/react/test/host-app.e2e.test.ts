@@ -2,16 +2,13 @@
 // the fast failure when Connect cannot load, the status an app is told, and an OAuth bank's pop-up.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
 import { SANDBOX_BANK_LOGIN, sandboxBank } from '@flinks-embed/simulator/playwright';
-import { startHostApp, type HostApp } from '@flinks-embed/test-support/host-app';
+import type { HostApp } from '@flinks-embed/test-support/host-app';
+import { startFixtureHost } from './fixture-host';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 // Generous: a two-core CI machine runs Chromium, the simulator and Vitest at once.
 const eventually = { timeout: 20_000, interval: 50 } as const;
 
@@ -31,23 +28,8 @@ const listen = async (server: Server): Promise<number> => {
 };
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(here, 'fixtures/status-host.tsx')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"development"' },
-    logLevel: 'error',
-  });
-  const app = bundle.outputFiles[0]!.text;
   sim = await startFlinksSimulator({ port: 0 });
-  host = await startHostApp({ flinks: sim, tokenPath: '/token' });
-  host.page('/app.js', app, 'text/javascript; charset=utf-8');
-  host.page(
-    '/',
-    '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
-  );
+  host = await startFixtureHost('status-host', sim);
   hostOrigin = host.origin;
   const probe = createServer();
   closedPort = await listen(probe);

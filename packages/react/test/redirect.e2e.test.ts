@@ -1,11 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
 import { SANDBOX_BANK_LOGIN, sandboxBank } from '@flinks-embed/simulator/playwright';
 import { startHostApp, type HostApp } from '@flinks-embed/test-support/host-app';
+import { startFixtureHost } from './fixture-host';
 
 /**
  * The result must never be lost. Connect posts ACCOUNT_SELECTED and REDIRECT and navigates its own
@@ -14,7 +12,6 @@ import { startHostApp, type HostApp } from '@flinks-embed/test-support/host-app'
  * package in a host page whose every event handler blocks 150-500 ms.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const eventually = { timeout: 20_000, interval: 100 } as const;
 
 const LANDING_HTML = '<!doctype html><html lang="en"><title>Linked</title><p>Back in the app.</p></html>';
@@ -28,31 +25,16 @@ let page: Page;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(here, 'fixtures/busy-host.tsx')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    jsx: 'automatic',
-    // The package as it ships (its dist), in React's development build, StrictMode on.
-    define: { 'process.env.NODE_ENV': '"development"' },
-    logLevel: 'error',
-  });
-  const app = bundle.outputFiles[0]!.text;
   sim = await startFlinksSimulator({ port: 0 });
   const { executablePath, args } = inject('chromium');
   // Three sites: the host (localhost), the simulator (127.0.0.1) and a third one (127.0.0.2), so
   // each frame navigation crosses processes, as it does between an app and Flinks.
   [browser, host, thirdSite] = await Promise.all([
     chromium.launch({ executablePath, args }),
-    startHostApp({ flinks: sim, tokenPath: '/token' }),
+    // The package as it ships (its dist), in React's development build, StrictMode on.
+    startFixtureHost('busy-host', sim),
     startHostApp({ address: '127.0.0.2', hostname: '127.0.0.2' }),
   ]);
-  host.page('/app.js', app, 'text/javascript; charset=utf-8');
-  host.page(
-    '/',
-    '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
-  );
   host.page('/done', LANDING_HTML);
   thirdSite.page('/done', LANDING_HTML);
 });
