@@ -14,7 +14,7 @@ const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: pr
 
 beforeAll(() => {
   project = consumerProject('flinks-core-consumer-');
-  installPacked(project, packageDir, '@flinks-embed/core');
+  installPacked(project, '@flinks-embed/core', import.meta.url);
 }, 60_000);
 
 const NAMES = '{ buildConnectUrl, connectUrlForInstance, FlinksConnectError }';

@@ -153,8 +153,8 @@ function readOutput(dir: string): { files: Record<string, string>; text: string 
 
 beforeAll(async () => {
   project = consumerProject('flinks-bundlers-consumer-');
-  installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
-  installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
+  installPacked(project, '@flinks-embed/core', import.meta.url);
+  installPacked(project, '@flinks-embed/react', import.meta.url);
   const reactDom = dirname(packageRequire.resolve('react-dom/package.json'));
   install('react', dirname(packageRequire.resolve('react/package.json')));
   install('react-dom', reactDom);

@@ -33,8 +33,8 @@ describe.each([
 
   beforeAll(() => {
     project = consumerProject('flinks-react18-consumer-');
-    installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
-    installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
+    installPacked(project, '@flinks-embed/core', import.meta.url);
+    installPacked(project, '@flinks-embed/react', import.meta.url);
     const reactDom18 = dirname(packageRequire.resolve(`${reactDomAlias}/package.json`));
     install('react', dirname(packageRequire.resolve(`${reactAlias}/package.json`)));
     install('react-dom', reactDom18);
