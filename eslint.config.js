@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { noRelativeImportAcrossPackages } from './scripts/eslint-package-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -25,6 +26,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Each package is used through its name and exports, by the others' tests and tools too.
+    plugins: {
+      workspace: { rules: { 'no-relative-import-across-packages': noRelativeImportAcrossPackages } },
+    },
+    rules: { 'workspace/no-relative-import-across-packages': 'error' },
   },
   {
     files: ['**/*.{ts,tsx}'],

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
-import { CONNECT_PAGE_DIR } from './kit/connect-page-path.ts';
 
-const simulatorDir = path.resolve(import.meta.dirname, '../packages/simulator');
+/**
+ * Where the page is served, relative to the preview page (`iframe.html`); the stories' kit reads it
+ * as `__CONNECT_PAGE_DIR__`, which this plugin defines.
+ */
+const CONNECT_PAGE_DIR = 'flinks-connect';
+
+// Found the way any tool finds a package: through its name and its exported package.json.
+const simulatorDir = path.dirname(
+  createRequire(import.meta.url).resolve('@flinks-embed/simulator/package.json'),
+);
 
 /**
  * The simulator's entry in TypeScript, read from its exports map: Storybook must not depend on the
@@ -51,6 +60,7 @@ export function flinksConnectPage(): Plugin {
 
   return {
     name: 'flinks-embed:connect-page',
+    config: () => ({ define: { __CONNECT_PAGE_DIR__: JSON.stringify(CONNECT_PAGE_DIR) } }),
     configureServer(server) {
       // An edit to the simulator shows on the next load of a story, without restarting Storybook.
       const simulatorSource = path.join(simulatorDir, 'src') + path.sep;

@@ -7,7 +7,7 @@ const sourceCondition = '@flinks-embed/source';
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
-  stories: ['../packages/react/src/**/*.stories.tsx', './**/*.mdx'],
+  stories: ['../packages/react/src/**/*.stories.tsx', '../packages/react/stories-docs/*.mdx'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
   typescript: {

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for dir in packages/*/; do
+  # A private package (the tests' shared support) is never published: nothing to check.
+  node -e 'process.exit(require(process.argv[1]).private ? 1 : 0)' "$PWD/$dir/package.json" || continue
   (cd "$dir" && pnpm pack --pack-destination "$out" >/dev/null)
 done
 for tarball in "$out"/*.tgz; do

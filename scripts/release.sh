@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The release: pending changesets become versions and CHANGELOG entries, then the public packages (every packages/* one) are
+# The release: pending changesets become versions and CHANGELOG entries, then the public packages (every packages/* one not "private") are
 # built, checked and published with provenance. CI runs it with the publish token (and the OIDC
 # identity provenance needs); `.ci/run` runs it with --dry-run to prove it works.
 #

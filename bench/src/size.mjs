@@ -4,12 +4,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BUDGET_BYTES,
-  measure,
-  measureBySourceFile,
-  measureFlinksConnect,
-  measureHookOnly as measureHook,
-} from '../../packages/react/bench/measure-size.mjs';
+  measure as measureFrom,
+  measureBySourceFile as measureSourcesFrom,
+  REACT_EXTERNAL,
+} from '@flinks-embed/test-support/size';
 import { bytes, table } from './markdown.mjs';
+
+// Every import is resolved from here, as an app's bundler resolves it: the packages' built files.
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+const measure = (/** @type {string} */ contents) =>
+  measureFrom(contents, benchDir, { external: REACT_EXTERNAL });
+const measureFlinksConnect = () => measure(`export { FlinksConnect } from '@flinks-embed/react';`);
+const measureHook = () => measure(`export { useAuthorizeToken } from '@flinks-embed/react';`);
+// The same import from the TypeScript sources, to see where the bytes go.
+const measureBySourceFile = () =>
+  measureSourcesFrom(`export { FlinksConnect } from '@flinks-embed/react';`, benchDir, {
+    external: REACT_EXTERNAL,
+  });
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const naive = JSON.stringify(fileURLToPath(new URL('./naive-embed.tsx', import.meta.url)));

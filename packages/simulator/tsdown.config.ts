@@ -26,8 +26,9 @@ const connectPageScriptAsset: Plugin = {
 
 export default defineConfig([
   {
-    // The Playwright driver is its own entry (Playwright itself is an optional peer, never imported).
-    entry: { index: 'src/index.ts', playwright: 'src/playwright.ts' },
+    // The Playwright driver is its own entry (Playwright itself is an optional peer, never imported),
+    // and so is the sandbox bank's table, which browsers import too.
+    entry: { index: 'src/index.ts', playwright: 'src/playwright.ts', sandbox: 'src/sandbox.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     platform: 'node',

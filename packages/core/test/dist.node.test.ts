@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consumerProject, installPacked } from './packed';
+import { consumerProject, installPacked } from '@flinks-embed/test-support/packed';
 
 // What users install: the packed tarball, unpacked into a fresh project, used from plain Node.
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,7 +14,7 @@ const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: pr
 
 beforeAll(() => {
   project = consumerProject('flinks-core-consumer-');
-  installPacked(project, packageDir, '@flinks-embed/core');
+  installPacked(project, '@flinks-embed/core', import.meta.url);
 }, 60_000);
 
 const NAMES = '{ buildConnectUrl, connectUrlForInstance, FlinksConnectError }';

@@ -2,19 +2,16 @@ import type { ConnectEvent, FlinksConnectError, RedirectDetails } from '@flinks-
 import { describe, expect, it, vi } from 'vitest';
 import { FlinksConnectElement } from './define';
 import {
-  catchRethrown,
   CONNECT_ORIGIN,
   flush,
   frame,
   INSTANCE,
-  pendingFetcher,
   post,
-  reasons,
   setupTestEnvironment,
-  tokenFetcher,
   tokenIn,
-  trackListeners,
-} from './test-helpers';
+} from '@flinks-embed/test-support/jsdom';
+import { pendingFetcher, reasons, tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
+import { catchRethrown, trackListeners } from '@flinks-embed/test-support/listeners';
 
 setupTestEnvironment();
 

@@ -5,15 +5,8 @@ import { connectLabels, type ConnectEvent } from '@flinks-embed/core';
 import { describe, expect, it, vi } from 'vitest';
 import type { FlinksConnectElement } from './define';
 import { mountFlinksConnect, type MountFlinksConnectOptions } from './index';
-import {
-  flush,
-  frame,
-  INSTANCE,
-  pendingFetcher,
-  post,
-  setupTestEnvironment,
-  tokenFetcher,
-} from './test-helpers';
+import { flush, frame, INSTANCE, post, setupTestEnvironment } from '@flinks-embed/test-support/jsdom';
+import { pendingFetcher, tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
 
 setupTestEnvironment();
 

@@ -3,19 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { mountFlinksConnect, type ErrorFallbackProps } from './index';
 import {
   advance,
-  catchRethrown,
   CONNECT_ORIGIN,
   flush,
   frame,
   INSTANCE,
-  pendingFetcher,
   post,
-  reasons,
   setupTestEnvironment,
-  tokenFetcher,
   tokenIn,
-  trackListeners,
-} from './test-helpers';
+} from '@flinks-embed/test-support/jsdom';
+import { pendingFetcher, reasons, tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
+import { catchRethrown, trackListeners } from '@flinks-embed/test-support/listeners';
 
 setupTestEnvironment();
 

@@ -1,6 +1,7 @@
 // Its own file: the element must be defined only after the markup and the properties exist.
 import { expect, it } from 'vitest';
-import { flush, frame, INSTANCE, reasons, setupTestEnvironment, tokenFetcher, tokenIn } from './test-helpers';
+import { flush, frame, INSTANCE, setupTestEnvironment, tokenIn } from '@flinks-embed/test-support/jsdom';
+import { reasons, tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
 
 setupTestEnvironment();
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
-import { sandboxBank, sandboxHappyPath } from '@flinks-embed/simulator/playwright';
+import { SANDBOX_BANK_LABELS, sandboxBank, sandboxHappyPath } from '@flinks-embed/simulator/playwright';
 import type { FlinksConnectElement } from '../src/define';
 import type { FlinksConnectMount } from '../src/index';
 import { hostPage, mountPage, startHostApp, type HostApp } from './host-app';
@@ -205,9 +205,7 @@ describe('<flinks-connect> on a plain HTML page', () => {
     expect(await iframeSrcs()).toEqual([expect.stringContaining(token), `${attackerOrigin}/widget`]);
 
     // The genuine frame still gets through.
-    await frame()
-      .getByRole('button', { name: /Flinks Capital/ })
-      .click();
+    await frame().getByRole('button', { name: SANDBOX_BANK_LABELS.en.institution }).click();
     await waitForStep('INSTITUTION_SELECTED');
     expect(sim.loadsOf(token)).toBe(1);
   });

@@ -1,18 +1,14 @@
 // A plain host app for the browser tests: HTML pages with `<script type="module">`, the built
-// element and core files (an import map names them, as a page without a bundler does), and a
-// token endpoint in front of the simulator.
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// element (an import map names it, as a page without a bundler does), and the
+// token endpoint of @flinks-embed/test-support's host app in front of the simulator.
 import { fileURLToPath } from 'node:url';
-import { createAuthorizeTokenHandler, createFlinksClient } from '@flinks-embed/server';
-import { toNodeListener } from '@flinks-embed/server/node';
 import type { FlinksSimulator } from '@flinks-embed/simulator';
+import { startHostApp as startServer, type HostApp } from '@flinks-embed/test-support/host-app';
 
-const DIST = {
-  '/element/': fileURLToPath(new URL('../dist/', import.meta.url)),
-  '/core/': fileURLToPath(new URL('../../core/dist/', import.meta.url)),
-};
+export type { HostApp };
+
+// The one-file browser build bundles core: the element's own dist is all a page loads.
+const SCRIPTS = { '/element/': fileURLToPath(new URL('../dist/', import.meta.url)) };
 
 const IMPORT_MAP = JSON.stringify({
   imports: {
@@ -121,83 +117,5 @@ export const mountPage = (connectUrl: string): string =>
   });`,
   );
 
-export interface HostApp {
-  /** `http://localhost:PORT`: another origin (and site) than the simulator's `127.0.0.1`. */
-  readonly origin: string;
-  /** Serves `html` at `path`. */
-  page(path: string, html: string): void;
-  /** What the token endpoint failed with (a FlinksApiError when the simulator was told to fail). */
-  readonly failures: unknown[];
-  /** Token requests the endpoint has received. */
-  readonly tokenRequests: number;
-  /** Starts counting token requests and failures from zero. */
-  resetTokenRequests(): void;
-  /** Holds token requests until the returned function is called. */
-  holdTokens(): () => void;
-  close(): Promise<void>;
-}
-
-export async function startHostApp(sim: FlinksSimulator): Promise<HostApp> {
-  const pages = new Map<string, string>();
-  const failures: unknown[] = [];
-  const tokenHandler = toNodeListener(
-    createAuthorizeTokenHandler(
-      createFlinksClient({ baseUrl: sim.apiBaseUrl, customerId: sim.customerId, secretKey: sim.secretKey }),
-      // The failures are the ones a test asks the simulator for; the page reports them.
-      { onError: (error) => failures.push(error) },
-    ),
-  );
-  let tokenRequests = 0;
-  let held: Promise<void> | undefined;
-
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://host.invalid').pathname;
-    if (path === '/api/token') {
-      tokenRequests++;
-      void (held ?? Promise.resolve()).then(() => tokenHandler(req, res));
-      return;
-    }
-    const html = pages.get(path);
-    if (html !== undefined) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
-      return;
-    }
-    const [prefix, dir] = Object.entries(DIST).find(([prefix]) => path.startsWith(prefix)) ?? [];
-    const file = prefix && path.slice(prefix.length);
-    if (!dir || !file || !/^[\w.-]+\.js$/.test(file)) {
-      res.writeHead(404).end('Not found');
-      return;
-    }
-    readFile(dir + file).then(
-      (code) => res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(code),
-      () => res.writeHead(404).end('Not found'),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-
-  return {
-    origin: `http://localhost:${(server.address() as AddressInfo).port}`,
-    page: (path, html) => void pages.set(path, html),
-    failures,
-    get tokenRequests() {
-      return tokenRequests;
-    },
-    resetTokenRequests() {
-      tokenRequests = 0;
-      failures.length = 0;
-    },
-    holdTokens() {
-      let release!: () => void;
-      held = new Promise((resolve) => (release = resolve));
-      return () => {
-        held = undefined;
-        release();
-      };
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
+export const startHostApp = (sim: FlinksSimulator): Promise<HostApp> =>
+  startServer({ flinks: sim, scripts: SCRIPTS });

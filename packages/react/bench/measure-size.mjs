@@ -1,52 +1,26 @@
-// What an app pays for an import, measured the way a bundler ships it: esbuild bundle, minified,
-// React external (the app has it anyway), gzip level 9. Shared by `pnpm bench` and the budget test.
+// What an app pays for <FlinksConnect> and useAuthorizeToken, measured with the workspace's one
+// method (@flinks-embed/test-support/size), React external. Shared by this package's `bench` script
+// and its size tests.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import {
+  measure as measureFrom,
+  measureBySourceFile as measureSourcesFrom,
+  REACT_EXTERNAL,
+} from '@flinks-embed/test-support/size';
 
-export const packageDir = fileURLToPath(new URL('..', import.meta.url));
-export const builtEntry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
-export const external = ['react', 'react-dom', 'react/jsx-runtime'];
+export { BUDGET_BYTES, HOOK_BUDGET_BYTES } from '@flinks-embed/test-support/size';
 
-/** The most an app importing `<FlinksConnect>` may pay, minified + gzipped (DESIGN.md). */
-export const BUDGET_BYTES = 2000;
-
-/**
- * @typedef {{ minified: number, gzipped: number, code: string, metafile: import('esbuild').Metafile }} Size
- */
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const builtEntry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
 /**
- * Bundles `contents` (an ES module resolved from this package's directory) and measures it.
+ * Bundles `contents` (an ES module resolved from this package's directory), React external, and measures it.
  * @param {string} contents
- * @param {{ external?: string[], conditions?: string[], target?: string, define?: Record<string, string> }} [options]
- * @returns {Promise<Size>}
+ * @param {import('@flinks-embed/test-support/size').MeasureOptions} [options]
  */
-export async function measure(contents, options = {}) {
-  const result = await build({
-    stdin: { contents, resolveDir: packageDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    external: options.external ?? external,
-    ...(options.conditions && { conditions: options.conditions }),
-    ...(options.target && { target: options.target }),
-    // What an app's production build does; the built files' development-only code then folds away.
-    define: { 'process.env.NODE_ENV': '"production"', ...options.define },
-    // Bundling drops the 'use client' banner, and says so: expected here.
-    logLevel: 'silent',
-  });
-  const output = /** @type {import('esbuild').OutputFile} */ (result.outputFiles?.[0]);
-  return {
-    minified: output.contents.length,
-    gzipped: gzipSync(output.contents, { level: 9 }).length,
-    code: output.text,
-    metafile: result.metafile,
-  };
-}
+export const measure = (contents, options = {}) =>
+  measureFrom(contents, packageDir, { external: REACT_EXTERNAL, ...options });
 
 /** `import { FlinksConnect } from '@flinks-embed/react'`, from the built files, core bundled in. */
 export function measureFlinksConnect() {
@@ -61,13 +35,10 @@ export function measureHookOnly() {
   return measure(`export { useAuthorizeToken } from ${JSON.stringify(builtEntry)};`);
 }
 
-/** The most an app importing only `useAuthorizeToken` may pay, minified + gzipped (DESIGN.md). */
-export const HOOK_BUDGET_BYTES = 2000;
-
 /** The React binding's own code: the same import with core left out. */
 export function measureBindingOnly() {
   return measure(`export { FlinksConnect } from ${JSON.stringify(builtEntry)};`, {
-    external: [...external, '@flinks-embed/core'],
+    external: [...REACT_EXTERNAL, '@flinks-embed/core'],
   });
 }
 
@@ -79,22 +50,8 @@ export async function measureCoreShare() {
   return measure(`export { ${[...names].join(', ')} } from '@flinks-embed/core';`);
 }
 
-/**
- * Where the component's minified bytes go, by source file: the TypeScript sources built as the
- * dist is (es2022, __DEV__ folded away in production), so the shares match it. Only minified bytes
- * can be split this way: gzip works on the whole.
- * @returns {Promise<{ minified: number, files: { file: string, bytes: number }[] }>}
- */
-export async function measureBySourceFile() {
-  const sources = await measure(`export { FlinksConnect } from './src/index.ts';`, {
-    conditions: ['@flinks-embed/source'],
-    target: 'es2022',
-    define: { __DEV__: 'false' },
+/** Where the component's minified bytes go, by source file (built from the sources as the dist is). */
+export const measureBySourceFile = () =>
+  measureSourcesFrom(`export { FlinksConnect } from './src/index.ts';`, packageDir, {
+    external: REACT_EXTERNAL,
   });
-  const inputs = Object.values(sources.metafile.outputs)[0]?.inputs ?? {};
-  const files = Object.entries(inputs)
-    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
-    .filter(({ bytes }) => bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
-  return { minified: sources.minified, files };
-}

@@ -13,7 +13,7 @@ import {
   post,
   setupTestEnvironment,
   tokenFetcher,
-} from './test-helpers';
+} from '../test/jsdom';
 
 setupTestEnvironment();
 

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { trackListeners } from '@flinks-embed/test-support/listeners';
 import { FlinksConnect } from './index';
 import {
   advance,
@@ -14,26 +15,9 @@ import {
   setupTestEnvironment,
   tokenFetcher,
   tokenIn,
-} from './test-helpers';
+} from '../test/jsdom';
 
 setupTestEnvironment();
-
-/** The types of the listeners added to `target` from now on and not removed since. */
-function trackListeners(target: EventTarget): () => string[] {
-  const live: { type: string; listener: unknown }[] = [];
-  const add = target.addEventListener.bind(target);
-  const remove = target.removeEventListener.bind(target);
-  vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
-    live.push({ type, listener });
-    add(type, listener, options);
-  });
-  vi.spyOn(target, 'removeEventListener').mockImplementation((type, listener, options) => {
-    const index = live.findIndex((entry) => entry.type === type && entry.listener === listener);
-    if (index >= 0) live.splice(index, 1);
-    remove(type, listener, options);
-  });
-  return () => live.map((entry) => entry.type);
-}
 
 describe('<FlinksConnect> lifecycle', () => {
   it('aborts the fetch on unmount and leaves no listener, timer or late update behind', async () => {

@@ -11,7 +11,7 @@ import {
   setupTestEnvironment,
   tokenFetcher,
   tokenIn,
-} from './test-helpers';
+} from '../test/jsdom';
 
 setupTestEnvironment();
 

@@ -4,7 +4,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FlinksConnect, type ConnectParams } from './index';
-import { flush, frame, INSTANCE, setupTestEnvironment, tokenFetcher, tokenIn } from './test-helpers';
+import { flush, frame, INSTANCE, setupTestEnvironment, tokenFetcher, tokenIn } from '../test/jsdom';
 
 setupTestEnvironment();
 

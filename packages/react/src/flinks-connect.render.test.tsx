@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { FlinksConnect, type FlinksConnectProps } from './index';
-import { DEFAULT_TITLE, flush, frame, INSTANCE, setupTestEnvironment, tokenFetcher } from './test-helpers';
+import { DEFAULT_TITLE, flush, frame, INSTANCE, setupTestEnvironment, tokenFetcher } from '../test/jsdom';
 
 setupTestEnvironment();
 

@@ -1,8 +1,9 @@
 import { connectLabels } from '@flinks-embed/core';
+import { SANDBOX_BANK_LOGIN, SANDBOX_HAPPY_PATH } from '@flinks-embed/simulator/sandbox';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentType } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ConnectStage, type ConnectStageArgs } from '../../../.storybook/kit/ConnectStage';
+import { ConnectStage, type ConnectStageArgs } from '../stories-kit/ConnectStage';
 import {
   acceptConsent,
   chooseInstitution,
@@ -16,7 +17,7 @@ import {
   signIn,
   sleep,
   tokenRequests,
-} from '../../../.storybook/kit/play';
+} from '../stories-kit/play';
 import type { ErrorFallbackProps } from './flinks-connect-props';
 import { FlinksConnect } from './flinks-connect';
 
@@ -177,21 +178,7 @@ export const LinkAnAccount: Story = {
           expect.objectContaining({ step: 'REDIRECT' }),
         ),
       );
-      await expect(loggedNames(canvasElement)).toEqual([
-        'APP_MOUNTED',
-        'COMPONENT_LOAD_CONSENT',
-        'COMPONENT_ACCEPT_CONSENT',
-        'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-        'INSTITUTION_SELECTED',
-        'COMPONENT_LOAD_CREDENTIAL',
-        'SUBMIT_CREDENTIAL',
-        'COMPONENT_LOAD_MFA',
-        'SUBMIT_MFA',
-        'COMPONENT_LOAD_ACCOUNT_SELECTION',
-        'ACCOUNT_SELECTED',
-        'REDIRECT',
-        'onRedirect',
-      ]);
+      await expect(loggedNames(canvasElement)).toEqual([...SANDBOX_HAPPY_PATH, 'onRedirect']);
       // One token for the one load: nothing else was fetched.
       await expect(tokenRequests(canvasElement)).toEqual(['mount:minted']);
     });
@@ -447,16 +434,11 @@ export const EventLog: Story = {
   play: async ({ canvasElement, args }) => {
     const page = await connectPage(await findConnectFrame(canvasElement));
     await acceptConsent(page);
-    await signIn(page, 'test_service_unavailable');
+    await signIn(page, SANDBOX_BANK_LOGIN.usernameUnavailable);
     await page.findByRole('alert');
+    // The happy path up to the submitted login, which the bank refuses.
     const expected = [
-      'APP_MOUNTED',
-      'COMPONENT_LOAD_CONSENT',
-      'COMPONENT_ACCEPT_CONSENT',
-      'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-      'INSTITUTION_SELECTED',
-      'COMPONENT_LOAD_CREDENTIAL',
-      'SUBMIT_CREDENTIAL',
+      ...SANDBOX_HAPPY_PATH.slice(0, SANDBOX_HAPPY_PATH.indexOf('SUBMIT_CREDENTIAL') + 1),
       'RETRY_LATER',
     ];
     await waitFor(() => expect(loggedNames(canvasElement)).toEqual([...expected, 'flinks_error']));

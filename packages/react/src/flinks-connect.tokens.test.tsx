@@ -19,7 +19,7 @@ import {
   setupTestEnvironment,
   tokenFetcher,
   tokenIn,
-} from './test-helpers';
+} from '../test/jsdom';
 
 setupTestEnvironment();
 

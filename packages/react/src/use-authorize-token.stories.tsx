@@ -5,9 +5,9 @@ import {
   createFakeTokenServer,
   type FakeTokenServer,
   type FakeTokenServerSettings,
-} from '../../../.storybook/kit/fake-token-server';
-import { shortToken, TokenRequestLog } from '../../../.storybook/kit/logs';
-import { LOAD_TIMEOUT, sleep, tokenRequests } from '../../../.storybook/kit/play';
+} from '../stories-kit/fake-token-server';
+import { shortToken, TokenRequestLog } from '../stories-kit/logs';
+import { LOAD_TIMEOUT, sleep, tokenRequests } from '../stories-kit/play';
 import { useAuthorizeToken } from './use-authorize-token';
 
 interface TokenPanelArgs extends FakeTokenServerSettings {

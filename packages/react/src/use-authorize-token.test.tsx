@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useAuthorizeToken, type UseAuthorizeTokenOptions } from './index';
-import { advance, flush, pendingFetcher, reasons, setupTestEnvironment, tokenFetcher } from './test-helpers';
+import { advance, flush, pendingFetcher, reasons, setupTestEnvironment, tokenFetcher } from '../test/jsdom';
 
 setupTestEnvironment();
 

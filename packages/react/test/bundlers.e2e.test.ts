@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { consumerProject, installPacked } from '../../core/test/packed';
+import { consumerProject, installPacked } from '@flinks-embed/test-support/packed';
 
 // The root vite.config.ts provides it; declared here for this package's typecheck.
 declare module 'vitest' {
@@ -153,8 +153,8 @@ function readOutput(dir: string): { files: Record<string, string>; text: string 
 
 beforeAll(async () => {
   project = consumerProject('flinks-bundlers-consumer-');
-  installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
-  installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
+  installPacked(project, '@flinks-embed/core', import.meta.url);
+  installPacked(project, '@flinks-embed/react', import.meta.url);
   const reactDom = dirname(packageRequire.resolve('react-dom/package.json'));
   install('react', dirname(packageRequire.resolve('react/package.json')));
   install('react-dom', reactDom);

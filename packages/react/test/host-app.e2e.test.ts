@@ -2,21 +2,19 @@
 // the fast failure when Connect cannot load, the status an app is told, and an OAuth bank's pop-up.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
-import { sandboxBank } from '@flinks-embed/simulator/playwright';
+import { SANDBOX_BANK_LOGIN, sandboxBank } from '@flinks-embed/simulator/playwright';
+import type { HostApp } from '@flinks-embed/test-support/host-app';
+import { startFixtureHost } from './fixture-host';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 // Generous: a two-core CI machine runs Chromium, the simulator and Vitest at once.
 const eventually = { timeout: 20_000, interval: 50 } as const;
 
 let browser: Browser;
 let sim: FlinksSimulator;
-let host: Server;
+let host: HostApp;
 let hostOrigin: string;
 /** A loopback port nothing listens on: Connect "unreachable". */
 let closedPort: number;
@@ -30,43 +28,9 @@ const listen = async (server: Server): Promise<number> => {
 };
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(here, 'fixtures/status-host.tsx')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"development"' },
-    logLevel: 'error',
-  });
-  const app = bundle.outputFiles[0]!.text;
   sim = await startFlinksSimulator({ port: 0 });
-  host = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://host.invalid');
-    if (pathname === '/token' && req.method === 'POST') {
-      void fetch(`${sim.apiBaseUrl}/v3/${sim.customerId}/BankingServices/GenerateAuthorizeToken`, {
-        method: 'POST',
-        headers: { 'flinks-auth-key': sim.secretKey, Accept: 'application/json' },
-      })
-        .then((answer) => answer.json() as Promise<{ Token: string }>)
-        .then(({ Token }) => {
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-          res.end(JSON.stringify({ token: Token, expiresIn: 1800 }));
-        });
-      return;
-    }
-    const [type, body] =
-      pathname === '/app.js'
-        ? ['text/javascript', app]
-        : [
-            'text/html',
-            '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
-          ];
-    res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` });
-    res.end(body);
-  });
-  // The host on localhost, the simulator on 127.0.0.1: two sites, as an app and Flinks are.
-  hostOrigin = `http://localhost:${await listen(host)}`;
+  host = await startFixtureHost('status-host', sim);
+  hostOrigin = host.origin;
   const probe = createServer();
   closedPort = await listen(probe);
   await new Promise((resolve) => probe.close(resolve));
@@ -75,8 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  host?.closeAllConnections();
-  await Promise.all([browser?.close(), sim?.close(), new Promise((resolve) => host?.close(resolve))]);
+  await Promise.all([browser?.close(), sim?.close(), host?.close()]);
 });
 
 beforeEach(async () => {
@@ -137,7 +100,7 @@ describe('onStatusChange', () => {
     await expect.poll(async () => (await record()).steps, eventually).toContain('APP_MOUNTED');
     const bank = sandboxBank(page.frameLocator('iframe'));
     await bank.chooseInstitution();
-    await bank.signIn({ username: 'greatday_nomfa' });
+    await bank.signIn({ username: SANDBOX_BANK_LOGIN.usernameWithoutMfa });
     await expect
       .poll(async () => (await record()).statuses.at(-1), eventually)
       .toMatchObject({ status: 'ready', mounted: true, used: true, refreshAt: null });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consumerProject, installPacked } from '../../core/test/packed';
+import { consumerProject, installPacked } from '@flinks-embed/test-support/packed';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 // Resolved from this package, which declares React 18 and React DOM 18 under aliases.
@@ -33,8 +33,8 @@ describe.each([
 
   beforeAll(() => {
     project = consumerProject('flinks-react18-consumer-');
-    installPacked(project, join(root, 'packages/core'), '@flinks-embed/core');
-    installPacked(project, join(root, 'packages/react'), '@flinks-embed/react');
+    installPacked(project, '@flinks-embed/core', import.meta.url);
+    installPacked(project, '@flinks-embed/react', import.meta.url);
     const reactDom18 = dirname(packageRequire.resolve(`${reactDomAlias}/package.json`));
     install('react', dirname(packageRequire.resolve(`${reactAlias}/package.json`)));
     install('react-dom', reactDom18);

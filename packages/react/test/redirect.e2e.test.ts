@@ -1,12 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
-import { sandboxBank } from '@flinks-embed/simulator/playwright';
+import { SANDBOX_BANK_LOGIN, sandboxBank } from '@flinks-embed/simulator/playwright';
+import { startHostApp, type HostApp } from '@flinks-embed/test-support/host-app';
+import { startFixtureHost } from './fixture-host';
 
 /**
  * The result must never be lost. Connect posts ACCOUNT_SELECTED and REDIRECT and navigates its own
@@ -15,87 +12,31 @@ import { sandboxBank } from '@flinks-embed/simulator/playwright';
  * package in a host page whose every event handler blocks 150-500 ms.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const eventually = { timeout: 20_000, interval: 100 } as const;
-
-interface HostServer {
-  origin: string;
-  close(): Promise<void>;
-}
-
-async function listen(server: Server, host: string, name = host): Promise<HostServer> {
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  return {
-    origin: `http://${name}:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 const LANDING_HTML = '<!doctype html><html lang="en"><title>Linked</title><p>Back in the app.</p></html>';
 
 let browser: Browser;
 let sim: FlinksSimulator;
-let host: HostServer;
-let thirdSite: HostServer;
+let host: HostApp;
+let thirdSite: HostApp;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [path.join(here, 'fixtures/busy-host.tsx')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    jsx: 'automatic',
-    // The package as it ships (its dist), in React's development build, StrictMode on.
-    define: { 'process.env.NODE_ENV': '"development"' },
-    logLevel: 'error',
-  });
-  const app = bundle.outputFiles[0]!.text;
   sim = await startFlinksSimulator({ port: 0 });
-  const hostServer = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://host.invalid');
-    if (pathname === '/token' && req.method === 'POST') {
-      void fetch(`${sim.apiBaseUrl}/v3/${sim.customerId}/BankingServices/GenerateAuthorizeToken`, {
-        method: 'POST',
-        headers: { 'flinks-auth-key': sim.secretKey, Accept: 'application/json' },
-      })
-        .then((answer) => answer.json() as Promise<{ Token: string }>)
-        .then(({ Token }) => {
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-          res.end(JSON.stringify({ token: Token, expiresIn: 1800 }));
-        });
-      return;
-    }
-    const [type, body] =
-      pathname === '/app.js'
-        ? ['text/javascript', app]
-        : pathname === '/done'
-          ? ['text/html', LANDING_HTML]
-          : [
-              'text/html',
-              '<!doctype html><html lang="en"><title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
-            ];
-    res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` });
-    res.end(body);
-  });
-  const thirdServer = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(LANDING_HTML);
-  });
   const { executablePath, args } = inject('chromium');
   // Three sites: the host (localhost), the simulator (127.0.0.1) and a third one (127.0.0.2), so
   // each frame navigation crosses processes, as it does between an app and Flinks.
   [browser, host, thirdSite] = await Promise.all([
     chromium.launch({ executablePath, args }),
-    listen(hostServer, '127.0.0.1', 'localhost'),
-    listen(thirdServer, '127.0.0.2'),
+    // The package as it ships (its dist), in React's development build, StrictMode on.
+    startFixtureHost('busy-host', sim),
+    startHostApp({ address: '127.0.0.2', hostname: '127.0.0.2' }),
   ]);
+  host.page('/done', LANDING_HTML);
+  thirdSite.page('/done', LANDING_HTML);
 });
 
 afterAll(async () => {
@@ -139,7 +80,7 @@ async function openHost(
 async function toAccounts(instance: number): Promise<() => Promise<void>> {
   const bank = sandboxBank(page, { iframe: `iframe[title="Connect ${instance}"]` });
   await bank.chooseInstitution();
-  await bank.signIn({ username: 'greatday_nomfa' });
+  await bank.signIn({ username: SANDBOX_BANK_LOGIN.usernameWithoutMfa });
   await bank.frame.getByRole('radio', { name: /Chequing/ }).check();
   return () => bank.frame.getByRole('button', { name: 'Continue' }).click();
 }

@@ -47,21 +47,4 @@ describe('the built Playwright entry', () => {
     });
     await expect(fetch(connectUrl)).rejects.toThrow();
   });
-
-  it('names the happy path with and without the consent and MFA screens', async () => {
-    const { sandboxHappyPath, SANDBOX_HAPPY_PATH } = (await import(
-      /* @vite-ignore */ dist('playwright.js')
-    )) as typeof Entry;
-    expect(sandboxHappyPath()).toEqual([...SANDBOX_HAPPY_PATH]);
-    expect(sandboxHappyPath({ consent: false, mfa: false })).toEqual([
-      'APP_MOUNTED',
-      'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-      'INSTITUTION_SELECTED',
-      'COMPONENT_LOAD_CREDENTIAL',
-      'SUBMIT_CREDENTIAL',
-      'COMPONENT_LOAD_ACCOUNT_SELECTION',
-      'ACCOUNT_SELECTED',
-      'REDIRECT',
-    ]);
-  });
 });

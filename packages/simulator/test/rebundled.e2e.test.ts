@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type * as Simulator from '../src/index';
 import { sandboxBank } from '../src/playwright';
+import { sandboxHappyPath } from '../src/sandbox';
 import { openConnect, sequence, serveHostApp, serveHtml } from './host-page';
 import type { StaticServer } from './host-page';
 import { NO_MFA, mintToken } from './support';
@@ -114,16 +115,7 @@ describe('the simulator re-bundled with esbuild keepNames', () => {
     await openConnect(page, url.href);
 
     await logInWithoutMfa();
-    expect(await sequence(page)).toEqual([
-      'APP_MOUNTED',
-      'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-      'INSTITUTION_SELECTED',
-      'COMPONENT_LOAD_CREDENTIAL',
-      'SUBMIT_CREDENTIAL',
-      'COMPONENT_LOAD_ACCOUNT_SELECTION',
-      'ACCOUNT_SELECTED',
-      'REDIRECT',
-    ]);
+    expect(await sequence(page)).toEqual(sandboxHappyPath({ consent: false, mfa: false }));
     expect(frameErrors).toEqual([]);
   });
 

@@ -1,23 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SANDBOX_HAPPY_PATH } from '@flinks-embed/simulator/sandbox';
 import { FlinksConnect } from '../index';
 import { createConnectKit, type ConnectKit } from './index';
 import { CachesTokenPage, forgetCachedToken, IgnoresRedirectPage, LinkBankPage } from './sample-apps';
-
-const HAPPY_PATH_WITH_CONSENT = [
-  'APP_MOUNTED',
-  'COMPONENT_LOAD_CONSENT',
-  'COMPONENT_ACCEPT_CONSENT',
-  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-  'INSTITUTION_SELECTED',
-  'COMPONENT_LOAD_CREDENTIAL',
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_LOAD_MFA',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'REDIRECT',
-];
 
 let connect: ConnectKit;
 let consoleError: ReturnType<typeof vi.spyOn>;
@@ -74,7 +60,7 @@ describe('the Connect kit, with an app that embeds Connect correctly', () => {
     await connect.findFrame();
     const result = connect.completeFlow({ loginId: 'login-2', accountId: 'account-9' });
 
-    expect(onEvent.mock.calls.map(([event]) => event.step)).toEqual(HAPPY_PATH_WITH_CONSENT);
+    expect(onEvent.mock.calls.map(([event]) => event.step)).toEqual([...SANDBOX_HAPPY_PATH]);
     expect(onRedirect).toHaveBeenCalledTimes(1);
     expect(onRedirect).toHaveBeenCalledWith(result, expect.objectContaining({ step: 'REDIRECT' }));
     expect(new URL(result.url!).searchParams.get('loginId')).toBe('login-2');

@@ -1,8 +1,8 @@
 import { expect, fireEvent, waitFor, within } from 'storybook/test';
-import type { ConnectEvent } from '../../packages/react/src/index';
+import type { ConnectEvent } from '@flinks-embed/react';
 // The same screens, labels and logins the Playwright driver (@flinks-embed/simulator/playwright) uses:
 // play functions run in the browser, without Playwright's page API, so they share the table instead.
-import { SANDBOX_BANK_LABELS, SANDBOX_BANK_LOGIN } from '../../packages/simulator/src/playwright-steps';
+import { SANDBOX_BANK_LABELS, SANDBOX_BANK_LOGIN } from '@flinks-embed/simulator/sandbox';
 
 const labels = SANDBOX_BANK_LABELS.en;
 

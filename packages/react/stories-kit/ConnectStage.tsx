@@ -6,7 +6,7 @@ import {
   type FlinksConnectError,
   type FlinksConnectOptions,
   type RedirectDetails,
-} from '../../packages/react/src/index';
+} from '@flinks-embed/react';
 import { connectPageUrl } from './connect-page-path';
 import { createFakeTokenServer, type FakeTokenServerSettings } from './fake-token-server';
 import { EventLog, TokenRequestLog, type LogEntry } from './logs';

@@ -1,5 +1,4 @@
-// .storybook sits outside the workspace packages: it reaches their sources by path.
-import type { TokenRequestContext } from '../../packages/react/src/index';
+import type { TokenRequestContext } from '@flinks-embed/react';
 
 /** What a story's controls set on its in-browser token endpoint. */
 export interface FakeTokenServerSettings {
