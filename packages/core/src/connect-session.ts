@@ -1,4 +1,5 @@
-import { buildConnectUrl, type ConnectParams } from './connect-url';
+import type { ConnectParams } from './connect-params';
+import { buildConnectUrl } from './connect-url';
 import { failure, invalidOptions, type FlinksConnectError } from './errors';
 import type { ConnectEvent, KnownStep, RedirectDetails } from './events';
 import { liveSessions, type LiveSession } from './live-sessions';
@@ -29,17 +30,33 @@ export interface InvalidMessageInfo {
  * asynchronously, as an uncaught error, where developers see it.
  */
 export interface ConnectSessionHandlers {
-  /** Every event from this session's iframe. */
+  /** Every event from this iframe. */
   onEvent?: ((event: ConnectEvent) => void) | undefined;
-  /** The user linked an account: once per iframe load, from the `REDIRECT` event or the landing URL. */
+  /**
+   * The user linked an account: `loginId`, `institution`, and `requestId`/`accountId`/`tag`/`url`
+   * when Flinks sends them. Once per iframe load, from the `REDIRECT` message or, when the frame
+   * lands on a `redirectUrl` on your own origin (`innerRedirect: true`), from its URL.
+   */
   onRedirect?: ((details: RedirectDetails, event: ConnectEvent) => void) | undefined;
-  /** Token failures, load timeouts, token rejections and Flinks error codes. */
+  /** Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`, `error.flinksCode`). */
   onError?: ((error: FlinksConnectError) => void) | undefined;
-  /** A message from the Connect origin that this session refused, and why; never silent. */
+  /**
+   * A message from the Connect origin that was refused, with the reason: `malformed` (not a
+   * Connect event), `other_window` (another window on the Connect origin), `ambiguous_source`
+   * (its frame had navigated away and several instances could have sent it) or
+   * `unsafe_redirect_url` (a `REDIRECT` url that is not http(s), dropped from the details).
+   * Never silent.
+   */
   onInvalidMessage?: ((data: unknown, info: InvalidMessageInfo) => void) | undefined;
-  /** Connect reported `POPUP_BLOCKED`: the bank's sign-in window (OAuth) did not open. */
+  /**
+   * Connect reported `POPUP_BLOCKED`: an OAuth bank's sign-in window did not open (browsers
+   * block pop-ups that do not follow a click; in-app browsers often block them all).
+   */
   onPopupBlocked?: ((event: ConnectEvent) => void) | undefined;
-  /** The session's progress changed (see `ConnectStatus`); never called with the token. */
+  /**
+   * The progress: `{ status, mounted, used, expiresAt, refreshAt }` (times in epoch ms;
+   * `refreshAt` is `null` once the token is used), after every change. Never the token.
+   */
   onStatusChange?: ((status: ConnectStatus) => void) | undefined;
 }
 

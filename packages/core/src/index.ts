@@ -1,5 +1,21 @@
 export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase } from './connect-url';
-export type { ConnectParams } from './connect-url';
+export type { BooleanParam, ConnectParams } from './connect-params';
+export { booleanParams } from './connect-params';
+export {
+  IFRAME_ATTRIBUTES,
+  IFRAME_STYLE,
+  latestCallbacks,
+  latestOptions,
+  resolveConnectUrl,
+  sessionKey,
+  tokenOptionsKey,
+} from './binding';
+export type {
+  ConnectBindingOptions,
+  ConnectTarget,
+  ErrorFallbackProps,
+  PopupBlockedNoticeProps,
+} from './binding';
 export { createConnectSession, TOKEN_SPENDING_STEPS } from './connect-session';
 export type {
   ConnectSession,
