@@ -6,7 +6,7 @@ import { connectUrlForInstance } from './connect-url';
 import { invalidOptions, type FlinksConnectError } from './errors';
 import type { FlinksConnectLabels } from './labels';
 import type { AuthorizeTokenOptions } from './options';
-import type { ConnectSessionHandlers } from './connect-session';
+import type { ConnectSessionHandlers } from './session-types';
 import type { FetchAuthorizeToken } from './token-source';
 
 /** Where Connect is served from: exactly one of `instance` and `connectUrl`. */

@@ -16,7 +16,8 @@ export type {
   ErrorFallbackProps,
   PopupBlockedNoticeProps,
 } from './binding';
-export { createConnectSession, TOKEN_SPENDING_STEPS } from './connect-session';
+export { createConnectSession } from './connect-session';
+export { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 export type {
   ConnectSession,
   ConnectSessionHandlers,
@@ -25,7 +26,7 @@ export type {
   ConnectStatus,
   InvalidMessageInfo,
   RefusedMessageReason,
-} from './connect-session';
+} from './session-types';
 export { FlinksConnectError, isFlinksConnectError } from './errors';
 export type { FlinksConnectErrorCode } from './errors';
 export { FLINKS_CODE_DEFINITIONS, STEP_DEFINITIONS } from './event-definitions';
