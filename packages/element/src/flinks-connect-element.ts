@@ -6,13 +6,11 @@ import {
   paramEntries,
   resolveConnectUrl,
   sessionKey,
-  type ConnectEvent,
   type ConnectParams,
   type ConnectSessionHandlers,
-  type ConnectStatus,
   type FlinksConnectError,
-  type RedirectDetails,
 } from '@flinks-embed/core';
+import { EVENTS, type FlinksConnectEventMap } from './element-events';
 import {
   mountFlinksConnect,
   type FlinksConnectMount,
@@ -62,15 +60,6 @@ const PROPERTIES = [
   'popupBlockedNotice',
   'iframeAttributes',
 ] as const satisfies readonly (keyof FlinksConnectElementProperties)[];
-
-/** The callbacks that are also DOM events, each with its event's name: the detail is their first argument. */
-const EVENTS = {
-  onEvent: 'flinks-event',
-  onRedirect: 'flinks-redirect',
-  onError: 'flinks-error',
-  onStatusChange: 'flinks-status',
-  onPopupBlocked: 'flinks-popup-blocked',
-} as const satisfies Partial<Record<keyof ConnectSessionHandlers, keyof FlinksConnectEventMap>>;
 
 type Handler = (detail: never, ...rest: unknown[]) => void;
 
@@ -282,28 +271,14 @@ export class FlinksConnectElement extends Base {
   }
 }
 
+export type { FlinksConnectEventMap };
+
 // The accessors above, typed: declaration merging adds them to the class.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface FlinksConnectElement extends FlinksConnectElementProperties {}
-
-/** The events `<flinks-connect>` dispatches, with their `detail`. */
-export interface FlinksConnectEventMap {
-  /** Every accepted Connect event. */
-  'flinks-event': CustomEvent<ConnectEvent>;
-  /** The user linked an account. */
-  'flinks-redirect': CustomEvent<RedirectDetails>;
-  /** Token fetch failures, load timeouts, refused tokens, Flinks error codes and wrong options. */
-  'flinks-error': CustomEvent<FlinksConnectError>;
-  /** The progress changed: `{ status, mounted, used, expiresAt, refreshAt }`. Never the token. */
-  'flinks-status': CustomEvent<ConnectStatus>;
-  /** Connect reported `POPUP_BLOCKED`: the bank's sign-in window did not open. The `POPUP_BLOCKED` event. */
-  'flinks-popup-blocked': CustomEvent<ConnectEvent>;
-}
 
 declare global {
   interface HTMLElementTagNameMap {
     'flinks-connect': FlinksConnectElement;
   }
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
-  interface HTMLElementEventMap extends FlinksConnectEventMap {}
 }
