@@ -1,68 +1,6 @@
+import type { ConnectParams } from './connect-params';
 import { invalidOptions } from './errors';
-
-type Bool = boolean;
-
-/**
- * Flinks Connect customization parameters. Every parameter Flinks documents is typed; others
- * (new or undocumented ones) pass through as strings, numbers or booleans. Booleans are sent as
- * `true` / `false`, and `undefined` values are left out.
- */
-export interface ConnectParams {
-  /** Shows the sandbox test bank "Flinks Capital". Sandbox only. */
-  demo?: Bool | undefined;
-  demoOutbound?: Bool | undefined;
-  language?: 'en' | 'fr' | (string & {}) | undefined;
-  /** Where Flinks sends the user on success; it appends `loginId`, `institution`, and `tag`/`accountId`. */
-  redirectUrl?: string | undefined;
-  /** Redirect inside the iframe instead of the top window. */
-  innerRedirect?: Bool | undefined;
-  /** The default differs between Flinks doc versions: set it explicitly. */
-  consentEnable?: Bool | undefined;
-  closeEnable?: Bool | undefined;
-  headerEnable?: Bool | undefined;
-  headerImgEnable?: Bool | undefined;
-  backEnable?: Bool | undefined;
-  staticLoadingEnable?: Bool | undefined;
-  removePadding?: Bool | undefined;
-  institutionFilterEnable?: Bool | undefined;
-  theme?: 'light' | 'dark' | (string & {}) | undefined;
-  desktopLayout?: Bool | undefined;
-  fixedHeightEnable?: Bool | undefined;
-  boxLayout?: Bool | undefined;
-  loadingType?: 'dots' | 'progressbar' | (string & {}) | undefined;
-  customerName?: string | undefined;
-  /** Hex colour without `#`, e.g. `1f2937`. */
-  backgroundColor?: string | undefined;
-  /** Hex colour without `#`, e.g. `2563eb`. */
-  foregroundColor1?: string | undefined;
-  tag?: string | undefined;
-  /** Events arrive as JSON strings; the parser accepts both shapes either way. */
-  stringify?: Bool | undefined;
-  termsUrl?: string | undefined;
-  accountSelectorMultiple?: Bool | undefined;
-  accountSelectorNoTitle?: Bool | undefined;
-  scheduleRefresh?: Bool | undefined;
-  enhancedMFA?: Bool | undefined;
-  skipEnhancedMFA?: Bool | undefined;
-  /** Resume an earlier session. */
-  requestId?: string | undefined;
-  resumeSelectedAccounts?: Bool | undefined;
-  oauthWindowRedirect?: Bool | undefined;
-  // Seen only in third-party production URLs: typed, semantics unconfirmed by Flinks docs.
-  accountSelectorEnable?: Bool | undefined;
-  accountSelectorCurrency?: 'cad' | 'usd' | (string & {}) | undefined;
-  showAllAccounts?: Bool | undefined;
-  daysOfTransactions?: 'Days90' | 'Days365' | (string & {}) | undefined;
-  detailsAndStatementEnable?: Bool | undefined;
-  monthsOfStatements?: 'Months12' | 'MostRecent' | (string & {}) | undefined;
-  maximumRetry?: number | undefined;
-  withTransactions?: Bool | undefined;
-  jsRedirect?: Bool | undefined;
-  webview?: Bool | undefined;
-  /** The token is added by the library, once per iframe load; it cannot be set here. */
-  authorizeToken?: never;
-  [param: string]: string | number | boolean | undefined;
-}
+import { webUrl } from './messages';
 
 const TOKEN_PARAM = 'authorizeToken';
 
@@ -81,24 +19,28 @@ export function connectUrlForInstance(instance: string): string {
   return `https://${instance}-iframe.private.fin.ag/v2/`;
 }
 
+/** Development only: the scheme of a URL that is not http(s), for the message. */
+function protocolOf(base: string): string | undefined {
+  try {
+    return new URL(base).protocol;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Checks a Connect base URL and returns it parsed. Only `https:` is accepted, and `http:` on
  * loopback hosts so the local simulator works; an authorize token travels in this URL.
  */
 export function parseConnectBase(base: string): URL {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
+  const url = webUrl(base);
+  if (!url || (url.protocol === 'http:' && !LOOPBACK.includes(url.hostname))) {
+    const protocol = __DEV__ && protocolOf(base);
     throw invalidOptions(
       __DEV__ &&
-        `connectUrl "${base}" is not an absolute URL: use e.g. "https://toolbox-iframe.private.fin.ag/v2/".`,
-    );
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.includes(url.hostname))) {
-    throw invalidOptions(
-      __DEV__ &&
-        `connectUrl must use https: (got "${url.protocol}"); http: is allowed only for localhost, 127.0.0.1 and [::1].`,
+        (protocol
+          ? `connectUrl must use https: (got "${protocol}"); http: is allowed only for localhost, 127.0.0.1 and [::1].`
+          : `connectUrl "${base}" is not an absolute URL: use e.g. "https://toolbox-iframe.private.fin.ag/v2/".`),
     );
   }
   if (url.username !== '' || url.password !== '') {

@@ -1,6 +1,23 @@
 export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase } from './connect-url';
-export type { ConnectParams } from './connect-url';
-export { createConnectSession, TOKEN_SPENDING_STEPS } from './connect-session';
+export type { BooleanParam, ConnectParams } from './connect-params';
+export { booleanParams } from './connect-params';
+export {
+  IFRAME_ATTRIBUTES,
+  IFRAME_STYLE,
+  latestCallbacks,
+  latestOptions,
+  resolveConnectUrl,
+  sessionKey,
+  tokenOptionsKey,
+} from './binding';
+export type {
+  ConnectBindingOptions,
+  ConnectTarget,
+  ErrorFallbackProps,
+  PopupBlockedNoticeProps,
+} from './binding';
+export { createConnectSession } from './connect-session';
+export { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 export type {
   ConnectSession,
   ConnectSessionHandlers,
@@ -9,7 +26,7 @@ export type {
   ConnectStatus,
   InvalidMessageInfo,
   RefusedMessageReason,
-} from './connect-session';
+} from './session-types';
 export { FlinksConnectError, isFlinksConnectError } from './errors';
 export type { FlinksConnectErrorCode } from './errors';
 export { FLINKS_CODE_DEFINITIONS, STEP_DEFINITIONS } from './event-definitions';

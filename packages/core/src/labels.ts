@@ -1,4 +1,4 @@
-import type { ConnectParams } from './connect-url';
+import type { ConnectParams } from './connect-params';
 
 /**
  * Every word a binding draws around Connect (`<FlinksConnect>`, `<flinks-connect>`). Override any

@@ -49,14 +49,27 @@ export function readConnectEvent(raw: unknown): ConnectEvent | null {
 }
 
 /**
+ * Which window sent a message from the Connect origin (see `MessageSender`), or `undefined` for
+ * a message from any other origin: the one sender rule, for `classifyConnectMessage` and the
+ * session's message router.
+ */
+export const messageSender = (event: MessageLike, from: ConnectMessageSource): MessageSender | undefined =>
+  event.origin !== from.origin
+    ? undefined
+    : event.source == null
+      ? 'gone'
+      : event.source === from.source
+        ? 'frame'
+        : 'other';
+
+/**
  * Reads a message from the Connect origin and says which window sent it; messages from any other
  * origin are `foreign`. Deciding what to do with a `gone` or `other` sender is the caller's: a
  * Connect session accepts a `gone` one only when it is the one session on the page it can belong to.
  */
 export function classifyConnectMessage(event: MessageLike, from: ConnectMessageSource): ClassifiedMessage {
-  if (event.origin !== from.origin) return { kind: 'foreign' };
-  const sender: MessageSender =
-    event.source == null ? 'gone' : event.source === from.source ? 'frame' : 'other';
+  const sender = messageSender(event, from);
+  if (!sender) return { kind: 'foreign' };
   const parsed = readConnectEvent(event.data);
   return parsed ? { kind: 'event', sender, event: parsed } : { kind: 'invalid', sender, data: event.data };
 }

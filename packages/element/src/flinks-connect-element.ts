@@ -1,45 +1,25 @@
 import {
+  booleanParams,
   connectLabels,
+  latestCallbacks,
+  latestOptions,
   paramEntries,
-  type ConnectEvent,
+  resolveConnectUrl,
+  sessionKey,
   type ConnectParams,
-  type ConnectStatus,
+  type ConnectSessionHandlers,
   type FlinksConnectError,
-  type RedirectDetails,
 } from '@flinks-embed/core';
-import { mountFlinksConnect, type FlinksConnectMount, type MountFlinksConnectOptions } from './mount';
+import { EVENTS, type FlinksConnectEventMap } from './element-events';
+import {
+  mountFlinksConnect,
+  type FlinksConnectMount,
+  type MountFlinksConnectOptions,
+  type MountFlinksConnectProps,
+} from './mount';
 
-/** The boolean Connect parameters, each an attribute: `consentEnable` is `consent-enable`. */
-export const BOOLEAN_PARAMS = [
-  'demo',
-  'demoOutbound',
-  'innerRedirect',
-  'consentEnable',
-  'closeEnable',
-  'headerEnable',
-  'headerImgEnable',
-  'backEnable',
-  'staticLoadingEnable',
-  'removePadding',
-  'institutionFilterEnable',
-  'desktopLayout',
-  'fixedHeightEnable',
-  'boxLayout',
-  'stringify',
-  'accountSelectorMultiple',
-  'accountSelectorNoTitle',
-  'scheduleRefresh',
-  'enhancedMFA',
-  'skipEnhancedMFA',
-  'resumeSelectedAccounts',
-  'oauthWindowRedirect',
-  'accountSelectorEnable',
-  'showAllAccounts',
-  'detailsAndStatementEnable',
-  'withTransactions',
-  'jsRedirect',
-  'webview',
-] as const;
+/** The boolean Connect parameters (core's table), each an attribute: `consentEnable` is `consent-enable`. */
+const BOOLEAN_PARAMS = /* @__PURE__ */ booleanParams();
 
 /** `enhancedMFA` -> `enhanced-mfa`. */
 const attributeOf = (param: string): string => param.replace(/[A-Z]+/g, (upper) => `-${upper.toLowerCase()}`);
@@ -80,6 +60,8 @@ const PROPERTIES = [
   'popupBlockedNotice',
   'iframeAttributes',
 ] as const satisfies readonly (keyof FlinksConnectElementProperties)[];
+
+type Handler = (detail: never, ...rest: unknown[]) => void;
 
 // Importing this module on a server (no DOM) must not throw: the class then extends a stand-in
 // that is never instantiated, because `customElements` does not exist there either.
@@ -128,6 +110,22 @@ export class FlinksConnectElement extends Base {
   }
 
   #properties: FlinksConnectElementProperties = {};
+  /**
+   * Each callback that is also a DOM event: the latest property's callback, then the event. In
+   * `finally`: a throwing callback must not keep the DOM event from its listeners.
+   */
+  #emitters = Object.fromEntries(
+    Object.entries(EVENTS).map(([name, type]) => [
+      name,
+      (detail: never, ...rest: unknown[]) => {
+        try {
+          (this.#properties[name as keyof typeof EVENTS] as Handler | undefined)?.(detail, ...rest);
+        } finally {
+          this.#emit(type, detail);
+        }
+      },
+    ]),
+  ) as Pick<ConnectSessionHandlers, keyof typeof EVENTS>;
   #mount: FlinksConnectMount | undefined;
   /** What the current mount loads; `undefined` for no mount. */
   #key: string | undefined;
@@ -221,19 +219,11 @@ export class FlinksConnectElement extends Base {
     }
     let key = '';
     let invalid: unknown;
+    let url = '';
     if (properties.fetchAuthorizeToken && (instance ?? connectUrl) != null) {
       try {
-        key = JSON.stringify([
-          instance,
-          connectUrl,
-          paramEntries(params),
-          properties.loadTimeoutMs,
-          properties.mountTimeoutMs,
-          properties.tokenLifetimeMs,
-          properties.refreshMarginMs,
-          properties.fetchTimeoutMs,
-          properties.retry,
-        ]);
+        url = resolveConnectUrl(this, '<flinks-connect>');
+        key = sessionKey(url, paramEntries(params), properties);
       } catch (error) {
         invalid = error;
         key = String(error);
@@ -245,79 +235,25 @@ export class FlinksConnectElement extends Base {
     if (!key) return;
     this.#key = key;
     if (invalid) return this.#fail(invalid);
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own `this`
-    const element = this;
     try {
-      this.#mount = mountFlinksConnect(this, {
-        ...properties,
-        // Both as given: mountFlinksConnect says which one to drop when there are two.
-        ...({ instance, connectUrl } as { instance: string }),
-        params,
-        // Read when called: a new fetcher, clock or callback changes nothing already loaded.
-        fetchAuthorizeToken: (context) => element.#properties.fetchAuthorizeToken!(context),
-        now: () => (element.#properties.now ?? Date.now)(),
-        get title() {
-          return element.getAttribute('frame-title') ?? undefined;
-        },
-        get loadingText() {
-          return element.#properties.loadingText;
-        },
-        get errorText() {
-          return element.#properties.errorText;
-        },
-        get retryText() {
-          return element.#properties.retryText;
-        },
-        get labels() {
-          return element.#properties.labels;
-        },
-        get popupBlockedNotice() {
-          return element.#properties.popupBlockedNotice;
-        },
-        get loadingFallback() {
-          return element.#properties.loadingFallback;
-        },
-        get errorFallback() {
-          return element.#properties.errorFallback;
-        },
-        // `finally`: a throwing callback must not keep the DOM event from its listeners.
-        onEvent(event) {
-          try {
-            element.#properties.onEvent?.(event);
-          } finally {
-            element.#emit('flinks-event', event);
-          }
-        },
-        onRedirect(details, event) {
-          try {
-            element.#properties.onRedirect?.(details, event);
-          } finally {
-            element.#emit('flinks-redirect', details);
-          }
-        },
-        onError(error) {
-          try {
-            element.#properties.onError?.(error);
-          } finally {
-            element.#emit('flinks-error', error);
-          }
-        },
-        onInvalidMessage: (data, info) => element.#properties.onInvalidMessage?.(data, info),
-        onStatusChange(status) {
-          try {
-            element.#properties.onStatusChange?.(status);
-          } finally {
-            element.#emit('flinks-status', status);
-          }
-        },
-        onPopupBlocked(event) {
-          try {
-            element.#properties.onPopupBlocked?.(event);
-          } finally {
-            element.#emit('flinks-popup-blocked', event);
-          }
-        },
-      });
+      // Read when used (core's one way): a new fetcher, clock, callback, text or fallback changes
+      // nothing already loaded.
+      const callbacks = latestCallbacks(
+        properties.fetchAuthorizeToken,
+        () => this.#properties as MountFlinksConnectProps,
+      );
+      // Read when used (core's one way): a new fetcher, clock, callback, text or fallback changes
+      // nothing already loaded. The callbacks that are DOM events too go through the emitters.
+      const read = () =>
+        ({
+          ...this.#properties,
+          ...this.#emitters,
+          ...callbacks,
+          connectUrl: url,
+          params,
+          title: this.getAttribute('frame-title') ?? undefined,
+        }) as MountFlinksConnectProps;
+      this.#mount = mountFlinksConnect(this, latestOptions(read));
     } catch (error) {
       this.#fail(error);
     }
@@ -326,9 +262,8 @@ export class FlinksConnectElement extends Base {
   /** Wrong options: reported like any error, and thrown where developers see it. */
   #fail(error: unknown): void {
     try {
-      this.#properties.onError?.(error as FlinksConnectError);
+      this.#emitters.onError!(error as FlinksConnectError);
     } finally {
-      this.#emit('flinks-error', error as FlinksConnectError);
       queueMicrotask(() => {
         throw error;
       });
@@ -336,28 +271,14 @@ export class FlinksConnectElement extends Base {
   }
 }
 
+export type { FlinksConnectEventMap };
+
 // The accessors above, typed: declaration merging adds them to the class.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface FlinksConnectElement extends FlinksConnectElementProperties {}
-
-/** The events `<flinks-connect>` dispatches, with their `detail`. */
-export interface FlinksConnectEventMap {
-  /** Every accepted Connect event. */
-  'flinks-event': CustomEvent<ConnectEvent>;
-  /** The user linked an account. */
-  'flinks-redirect': CustomEvent<RedirectDetails>;
-  /** Token fetch failures, load timeouts, refused tokens, Flinks error codes and wrong options. */
-  'flinks-error': CustomEvent<FlinksConnectError>;
-  /** The progress changed: `{ status, mounted, used, expiresAt, refreshAt }`. Never the token. */
-  'flinks-status': CustomEvent<ConnectStatus>;
-  /** Connect reported `POPUP_BLOCKED`: the bank's sign-in window did not open. The `POPUP_BLOCKED` event. */
-  'flinks-popup-blocked': CustomEvent<ConnectEvent>;
-}
 
 declare global {
   interface HTMLElementTagNameMap {
     'flinks-connect': FlinksConnectElement;
   }
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
-  interface HTMLElementEventMap extends FlinksConnectEventMap {}
 }

@@ -14,9 +14,15 @@ export type {
   FlinksConnectElementProperties,
   FlinksConnectEventMap,
 } from './flinks-connect-element';
-// Re-exported so an app needs only this package: the error class for `instanceof`, and the types
+// Re-exported so an app needs only this package (the same list as @flinks-embed/react's, checked by
+// core's binding-exports test): the error class for `instanceof` (and its guard), and the types
 // its callbacks and fetcher are written against.
-export { FlinksConnectError, TOKEN_SPENDING_STEPS } from '@flinks-embed/core';
+export {
+  FlinksConnectError,
+  isFlinksConnectError,
+  readConnectRedirect,
+  TOKEN_SPENDING_STEPS,
+} from '@flinks-embed/core';
 export type {
   AuthorizeTokenOptions,
   AuthorizeTokenResponse,
@@ -28,9 +34,11 @@ export type {
   FetchAuthorizeToken,
   FlinksConnectErrorCode,
   FlinksConnectLabels,
+  InvalidMessageInfo,
   KnownFlinksCode,
   KnownStep,
   RedirectDetails,
+  RefusedMessageReason,
   RetryOptions,
   TokenRequestContext,
   TokenRequestReason,

@@ -1,82 +1,27 @@
 import {
   connectLabels,
-  connectUrlForInstance,
   createConnectSession,
-  FlinksConnectError,
-  type AuthorizeTokenOptions,
-  type ConnectEvent,
-  type ConnectParams,
-  type ConnectSessionHandlers,
-  type ConnectStatus,
-  type FetchAuthorizeToken,
-  type FlinksConnectLabels,
-  type InvalidMessageInfo,
-  type RedirectDetails,
+  IFRAME_ATTRIBUTES,
+  IFRAME_STYLE,
+  resolveConnectUrl,
+  type ConnectBindingOptions,
+  type ConnectTarget,
+  type ErrorFallbackProps,
+  type PopupBlockedNoticeProps,
 } from '@flinks-embed/core';
 import { defaultErrorFallback, defaultLoadingFallback, defaultPopupBlockedNotice } from './fallbacks';
 
-/** What `errorFallback` is given. */
-export interface ErrorFallbackProps {
-  /** What went wrong; branch on `error.code`. */
-  error: FlinksConnectError;
-  /** Starts again: a fresh token and a fresh iframe load. */
-  retry: () => void;
-  /** The words for `params.language`, with the `labels` option applied. */
-  labels: FlinksConnectLabels;
-}
-
-/** What `popupBlockedNotice` is given. */
-export interface PopupBlockedNoticeProps {
-  /** Hides the notice (until Connect reports the next blocked pop-up). */
-  dismiss: () => void;
-  /** The words for `params.language`, with the `labels` option applied. */
-  labels: FlinksConnectLabels;
-}
+export type { ErrorFallbackProps, PopupBlockedNoticeProps };
 
 /** Where Connect is served from: exactly one of `instance` and `connectUrl`. */
-export type FlinksConnectTarget =
-  | {
-      /** Your Flinks instance name, such as `"toolbox"` (the sandbox): Connect is served from `https://{instance}-iframe.private.fin.ag/v2/`. */
-      instance: string;
-      connectUrl?: never;
-    }
-  | {
-      instance?: never;
-      /** The Connect base URL, such as `"https://toolbox-iframe.private.fin.ag/v2/"` or the local simulator's. */
-      connectUrl: string;
-    };
+export type FlinksConnectTarget = ConnectTarget;
 
-/** The options of `mountFlinksConnect` besides `instance` / `connectUrl`: those of `<FlinksConnect>`. */
-export interface MountFlinksConnectOptions extends AuthorizeTokenOptions {
-  /**
-   * Asks *your* server for a fresh authorize token; called once per iframe load. Resolve to the
-   * token or to `{ token, expiresAt?, expiresIn? }`, and honour `signal`.
-   */
-  fetchAuthorizeToken: FetchAuthorizeToken;
-  /** Connect customization parameters (`language`, `consentEnable`, `redirectUrl`, ...). */
-  params?: ConnectParams | undefined;
-  /** Every event from this iframe. */
-  onEvent?: ((event: ConnectEvent) => void) | undefined;
-  /** The user linked an account: `loginId`, `institution`, and `requestId`/`accountId`/`tag`/`url` when Flinks sends them. */
-  onRedirect?: ((details: RedirectDetails, event: ConnectEvent) => void) | undefined;
-  /** Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`, `error.flinksCode`). */
-  onError?: ((error: FlinksConnectError) => void) | undefined;
-  /** A message from the Connect origin that was refused, and why (`malformed`, `other_window`, ...). */
-  onInvalidMessage?: ((data: unknown, info: InvalidMessageInfo) => void) | undefined;
-  /** How long to wait for Connect to report `APP_MOUNTED` before showing a load error. Default 30,000. */
-  loadTimeoutMs?: number | undefined;
-  /**
-   * How long to wait for `APP_MOUNTED` once the frame's document has loaded, before the same
-   * `iframe_load_timeout` (the browser's error page loads too). Default 5,000.
-   */
-  mountTimeoutMs?: number | undefined;
-  /** The progress: `{ status, mounted, used, expiresAt, refreshAt }`, after every change. Never the token. */
-  onStatusChange?: ((status: ConnectStatus) => void) | undefined;
-  /**
-   * Connect reported `POPUP_BLOCKED`: an OAuth bank's sign-in window did not open (browsers
-   * block pop-ups that do not follow a click; in-app browsers often block them all).
-   */
-  onPopupBlocked?: ((event: ConnectEvent) => void) | undefined;
+/**
+ * The options of `mountFlinksConnect` besides `instance` / `connectUrl`: core's binding options
+ * (the fetcher, `params`, the callbacks, the token and load options, `labels`, `title`, each
+ * documented there, and the same as `<FlinksConnect>`'s) and how the DOM draws them.
+ */
+export interface MountFlinksConnectOptions extends ConnectBindingOptions {
   /**
    * Shown before the iframe (a sibling: the iframe stays as it is) after `POPUP_BLOCKED`, until
    * the user dismisses it, a pop-up opens or the iframe loads again. Default: a `role="alert"`
@@ -84,13 +29,6 @@ export interface MountFlinksConnectOptions extends AuthorizeTokenOptions {
    * nothing; a function returning a node replaces it.
    */
   popupBlockedNotice?: false | ((props: PopupBlockedNoticeProps) => Node) | undefined;
-  /**
-   * Any of the words drawn around Connect (`title`, `loading`, `error`, `retry`, `popupBlocked`,
-   * `dismiss`), over the defaults for `params.language` (English, or French for `'fr'`).
-   */
-  labels?: Partial<FlinksConnectLabels> | undefined;
-  /** The iframe's accessible name, over `labels.title`. Default `"Connect your bank account"`, or French for `language: 'fr'`. */
-  title?: string | undefined;
   /** The default loading line (a `role="status"` paragraph), over `labels.loading`. Default `"Loading your bank connection…"`, or French. */
   loadingText?: string | undefined;
   /** The default error sentence (a `role="alert"` paragraph), over `labels.error`. Default `"Your bank connection could not be loaded."`, or French. */
@@ -128,8 +66,9 @@ export interface FlinksConnectMount {
  * with a retry button. Messages are accepted only from that iframe. Nothing is fetched before
  * the next task, so a `destroy()` in the same task fetches nothing.
  *
- * `title`, the texts, `labels`, the fallbacks and `popupBlockedNotice` are read each time
- * something is rendered; every other option is read once: mount again to change them.
+ * The callbacks are read when they fire, and `title`, the texts, `labels`, the fallbacks and
+ * `popupBlockedNotice` each time something is rendered; every other option is read once: mount
+ * again to change them. (<flinks-connect> passes core's `latestOptions` view of its properties.)
  *
  * @example
  * const connect = mountFlinksConnect(document.getElementById('bank')!, {
@@ -141,17 +80,6 @@ export interface FlinksConnectMount {
  * // later: connect.destroy();
  */
 export function mountFlinksConnect(container: Element, options: MountFlinksConnectProps): FlinksConnectMount {
-  const { instance, connectUrl } = options;
-  if ((instance == null) === (connectUrl == null)) {
-    throw new FlinksConnectError(
-      'invalid_options',
-      __DEV__
-        ? `mountFlinksConnect needs exactly one of instance (such as "toolbox") and connectUrl; it got ${
-            instance == null ? 'neither' : 'both'
-          }.`
-        : 'invalid_options',
-    );
-  }
   let frame: HTMLIFrameElement | undefined;
   // What is on screen: the iframe's src, the error, or `null` for the loading fallback.
   let shown: unknown;
@@ -160,20 +88,13 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   let noticeFor = '';
   let dismissed = '';
   let destroyed = false;
-  const handlers: ConnectSessionHandlers = {
-    // Core runs each one isolated: one that throws cannot stop the session, and is still reported.
-    onEvent: options.onEvent,
-    onRedirect: options.onRedirect,
-    onError: options.onError,
-    onInvalidMessage: options.onInvalidMessage,
-    onStatusChange: options.onStatusChange,
-    onPopupBlocked: options.onPopupBlocked,
-  };
   const session = createConnectSession({
     ...options,
-    connectUrl: connectUrl ?? connectUrlForInstance(instance!),
+    connectUrl: resolveConnectUrl(options, 'mountFlinksConnect'),
     getFrame: () => frame?.contentWindow,
-    handlers,
+    // Read when they fire; core runs each one isolated: one that throws cannot stop the
+    // session, and is still reported.
+    handlers: options,
   });
   const retry = (): void => session.reload();
 
@@ -199,13 +120,11 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
         // host page's history, so the Back button would step through old Connect loads.
         node = frame = document.createElement('iframe');
         frame.title = options.title ?? labels.title;
-        // Attributes, not inline style: they are presentational hints, so any CSS wins.
-        const attributes = { allow: 'clipboard-write; fullscreen', width: '100%', height: '760' };
-        for (const [name, value] of Object.entries({ ...attributes, ...options.iframeAttributes })) {
+        for (const [name, value] of Object.entries({ ...IFRAME_ATTRIBUTES, ...options.iframeAttributes })) {
           if (name !== 'src' && name !== 'title') frame.setAttribute(name, value);
         }
         if (options.className) frame.className = options.className;
-        frame.style.border = '0';
+        Object.assign(frame.style, IFRAME_STYLE);
         // The landing page of an inner redirect is a second channel for the result.
         frame.addEventListener('load', () => session.frameLoaded());
         // Last: the document loads (and spends the token) when the element is inserted.

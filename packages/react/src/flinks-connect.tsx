@@ -1,4 +1,4 @@
-import { connectLabels } from '@flinks-embed/core';
+import { connectLabels, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
 import { forwardRef, useImperativeHandle, useState, type ReactNode } from 'react';
 import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
@@ -58,10 +58,7 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
         ref={frame}
         src={src}
         title={title}
-        allow="clipboard-write; fullscreen"
-        // Attributes, not inline style: they are presentational hints, so any className wins.
-        width="100%"
-        height={760}
+        {...IFRAME_ATTRIBUTES}
         {...iframeProps}
         onLoad={(event) => {
           // The landing page of an inner redirect is a second channel for the result.
@@ -69,7 +66,7 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
           iframeProps?.onLoad?.(event);
         }}
         className={className}
-        style={{ border: 0, ...style }}
+        style={{ ...IFRAME_STYLE, ...style }}
       />,
     ];
   },

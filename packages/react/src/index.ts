@@ -9,7 +9,8 @@ export type {
 } from './flinks-connect-props';
 export { useAuthorizeToken } from './use-authorize-token';
 export type { UseAuthorizeTokenOptions, UseAuthorizeTokenResult } from './use-authorize-token';
-// Re-exported so an app needs only this package: the error class for `instanceof` (and its guard), and the types
+// Re-exported so an app needs only this package (the same list as @flinks-embed/element's, checked by
+// core's binding-exports test): the error class for `instanceof` (and its guard), and the types
 // its callbacks and fetcher are written against.
 export {
   FlinksConnectError,

@@ -1,12 +1,13 @@
 import {
   createAuthorizeTokenSource,
+  latestCallbacks,
+  tokenOptionsKey,
   type AuthorizeTokenOptions,
   type AuthorizeTokenStatus,
   type FetchAuthorizeToken,
   type FlinksConnectError,
 } from '@flinks-embed/core';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { latestCallbacks, tokenOptionsKey } from './token-options';
 import { useKeyedInstance } from './use-keyed-instance';
 import { useLatest } from './use-latest';
 
@@ -57,7 +58,7 @@ export function useAuthorizeToken(
   const { enabled = true } = options;
   const latest = useLatest({ ...options, fetchAuthorizeToken });
   const source = useKeyedInstance(JSON.stringify(tokenOptionsKey(options)), () => {
-    const live = latestCallbacks(latest, fetchAuthorizeToken);
+    const live = latestCallbacks(fetchAuthorizeToken, () => latest.current);
     return createAuthorizeTokenSource(live.fetchAuthorizeToken, { ...options, now: live.now });
   });
   const state = useSyncExternalStore(source.subscribe, source.getState, source.getState);

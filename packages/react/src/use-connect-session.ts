@@ -1,15 +1,16 @@
 import {
-  connectUrlForInstance,
   createConnectSession,
-  FlinksConnectError,
+  latestCallbacks,
+  latestOptions,
   paramEntries,
+  resolveConnectUrl,
+  sessionKey,
   type ConnectParams,
   type ConnectSession,
   type ConnectSessionState,
 } from '@flinks-embed/core';
 import { useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { FlinksConnectProps } from './flinks-connect-props';
-import { latestCallbacks, tokenOptionsKey } from './token-options';
 import { useKeyedInstance } from './use-keyed-instance';
 import { useLatest } from './use-latest';
 
@@ -17,44 +18,24 @@ import { useLatest } from './use-latest';
  * The core Connect session behind one `<FlinksConnect>`, its state, and the ref its iframe must
  * take (only that iframe's messages are accepted).
  *
- * The session is keyed on what it loads: the base URL, the params by value, and the token and load
- * options. A change there makes a new session, and so a new iframe with a fresh token; new
- * callbacks and equal params change nothing.
+ * The session is keyed on what it loads (core's `sessionKey`): a change there makes a new session,
+ * and so a new iframe with a fresh token; new callbacks and equal params change nothing.
  */
 export function useConnectSession(
   props: FlinksConnectProps,
 ): [ConnectSession, ConnectSessionState, RefObject<HTMLIFrameElement | null>, ConnectParams['language']] {
-  const { instance, connectUrl, params, fetchAuthorizeToken } = props;
-  if ((instance == null) === (connectUrl == null)) {
-    throw new FlinksConnectError(
-      'invalid_options',
-      __DEV__
-        ? `<FlinksConnect> needs exactly one of instance (such as "toolbox") and connectUrl; it got ${
-            instance == null ? 'neither' : 'both'
-          }.`
-        : '',
-    );
-  }
-  const base = connectUrl ?? connectUrlForInstance(instance!);
+  const { params, fetchAuthorizeToken } = props;
+  const base = resolveConnectUrl(props, '<FlinksConnect>');
   const frame = useRef<HTMLIFrameElement>(null);
   const latest = useLatest(props);
   const [paramsKey, language] = useParamsKey(params);
-  const key = JSON.stringify([
-    base,
-    paramsKey,
-    props.loadTimeoutMs,
-    props.mountTimeoutMs,
-    tokenOptionsKey(props),
-  ]);
-  const session = useKeyedInstance(key, () =>
+  const session = useKeyedInstance(sessionKey(base, paramsKey, props), () =>
     createConnectSession({
       ...props,
-      ...latestCallbacks(latest, fetchAuthorizeToken),
+      ...latestCallbacks(fetchAuthorizeToken, () => latest.current),
       connectUrl: base,
       getFrame: () => frame.current?.contentWindow,
-      // One object for the session's life: core reads a callback when it fires, so this reads
-      // the latest props' (onEvent, onRedirect, onError, onInvalidMessage, onStatusChange).
-      handlers: new Proxy({}, { get: (_, name) => latest.current[name as keyof FlinksConnectProps] }),
+      handlers: latestOptions(() => latest.current),
     }),
   );
   // The server snapshot is the idle state: the server renders the loading fallback, and so does hydration.

@@ -1,0 +1,40 @@
+import type { ConnectParams } from './connect-params';
+import { buildConnectUrl } from './connect-url';
+import type { ConnectSessionState } from './session-types';
+import type { AuthorizeTokenState } from './token-source';
+
+/** The session with no token and no iframe. */
+export const IDLE: ConnectSessionState = {
+  status: 'idle',
+  src: null,
+  error: null,
+  used: false,
+  mounted: false,
+  expiresAt: null,
+  refreshAt: null,
+  popupBlocked: 0,
+};
+
+/**
+ * The session's state for the token source's (less the token itself; its errors are the session's
+ * to report, before this is asked): a token becomes the iframe
+ * `src`, a new load that starts unmounted; while a replacement is on its way the current iframe
+ * stays. `undefined` when nothing the session shows has changed; a state with a new `src` is a
+ * new iframe load.
+ */
+export function tokenToSrc(
+  { token, ...next }: AuthorizeTokenState,
+  state: ConnectSessionState,
+  connectUrl: string,
+  params: ConnectParams | undefined,
+): ConnectSessionState | undefined {
+  if (!token) {
+    if (next.status === 'idle') return state === IDLE ? undefined : IDLE;
+    return next.status === state.status ? undefined : { ...state, status: next.status };
+  }
+  const src = buildConnectUrl(connectUrl, params, token);
+  if (src !== state.src) return { ...state, ...next, src, mounted: false, popupBlocked: 0 };
+  // The same token, now spent, or back to `ready`: credentials submitted while an expiry refresh
+  // was in flight keep this load.
+  return next.used !== state.used || next.status !== state.status ? { ...state, ...next } : undefined;
+}
