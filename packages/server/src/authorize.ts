@@ -1,5 +1,6 @@
-import { FlinksApiError, FlinksConfigError } from './errors';
-import { field, textField } from './flinks-request';
+import { FlinksConfigError } from './errors';
+import type { FlinksApiError } from './errors';
+import { badResponse, field, textField } from './flinks-request';
 import type { FlinksReply } from './flinks-request';
 
 interface AuthorizeCommon {
@@ -133,21 +134,13 @@ export function toAuthorizeBody(request: AuthorizeRequest): Record<string, unkno
 
 /** Reads a successful /Authorize answer (HTTP 2xx); anything unexpected is a `bad_response`. */
 export function readAuthorizeReply(reply: FlinksReply, token: string): AuthorizeResult {
-  const bad = (what: string): FlinksApiError =>
-    new FlinksApiError(
-      'bad_response',
-      'Authorize',
-      `Flinks Authorize answered HTTP ${reply.status} ${what}.`,
-      {
-        status: reply.status,
-      },
-    );
+  const bad = (missing: string): FlinksApiError => badResponse('Authorize', reply, missing);
   if (reply.bodyKind !== 'json' || typeof reply.body !== 'object' || reply.body === null) {
-    throw bad(reply.bodyKind === 'empty' ? 'with an empty body' : 'with a body that is not a JSON object');
+    throw bad('a RequestId');
   }
   const body = reply.body as Record<string, unknown>;
   const requestId = textField(body, 'RequestId');
-  if (requestId === undefined) throw bad('without a RequestId');
+  if (requestId === undefined) throw bad('a RequestId');
   const institution = textField(body, 'Institution');
 
   const challenges = field(body, 'SecurityChallenges');
@@ -172,12 +165,11 @@ export function readAuthorizeReply(reply: FlinksReply, token: string): Authorize
       enumerable: false,
     }) as typeof challenge & { readonly authorizeToken: string };
   }
-  if (reply.status === 203 || field(body, 'HttpStatusCode') === 203)
-    throw bad('203 without SecurityChallenges');
+  if (reply.status === 203 || field(body, 'HttpStatusCode') === 203) throw bad('SecurityChallenges');
 
   const login = field(body, 'Login');
   const loginId = textField(login, 'Id');
-  if (loginId === undefined) throw bad('without Login.Id');
+  if (loginId === undefined) throw bad('Login.Id');
   const isScheduledRefresh = field(login, 'IsScheduledRefresh');
   return {
     kind: 'session',

@@ -2,14 +2,14 @@ import { readAuthorizeReply, toAuthorizeBody } from './authorize';
 import type { AuthorizeRequest, AuthorizeResult } from './authorize';
 import { resolveClientConfig } from './config';
 import type { FlinksClientOptions } from './config';
-import { FlinksApiError, FlinksConfigError } from './errors';
+import { FlinksConfigError } from './errors';
 import type { FlinksEndpoint } from './errors';
 import type { AccountsData } from './accounts';
 import { pollAccounts, toDetailBody } from './data';
 import type { AccountsDetailOptions, PollOptions } from './data';
 import { fetchAccounts } from './fetch-accounts';
 import type { FetchAccountsOptions, FetchAccountsResult } from './fetch-accounts';
-import { callFlinks, httpError, textField } from './flinks-request';
+import { badResponse, callFlinks, httpError, textField } from './flinks-request';
 
 export interface AuthorizeToken {
   /** Single use: one Connect iframe load or one /Authorize call. */
@@ -94,18 +94,7 @@ export function createFlinksClient(options: FlinksClientOptions): FlinksClient {
     }
     const token = textField(reply.body, 'Token');
     if (token === undefined || token.trim() === '') {
-      const what =
-        reply.bodyKind === 'empty'
-          ? 'an empty body'
-          : reply.bodyKind === 'not-json'
-            ? 'a body that is not JSON'
-            : 'JSON without a Token';
-      throw new FlinksApiError(
-        'bad_response',
-        'GenerateAuthorizeToken',
-        `Flinks GenerateAuthorizeToken answered HTTP ${reply.status} with ${what}. Check baseUrl: it must point at the Flinks API host.`,
-        { status: reply.status },
-      );
+      throw badResponse('GenerateAuthorizeToken', reply, 'a Token');
     }
     const expiresAt = startedAt + config.tokenLifetimeMs;
     return { token, expiresAt, expiresIn: Math.max(0, Math.floor((expiresAt - config.now()) / 1000)) };

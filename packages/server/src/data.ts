@@ -3,7 +3,7 @@ import type { AccountsData } from './accounts';
 import type { ClientConfig } from './config';
 import { FlinksApiError, FlinksConfigError } from './errors';
 import type { FlinksEndpoint } from './errors';
-import { callFlinks, httpError, textField } from './flinks-request';
+import { badResponse, callFlinks, httpError, textField } from './flinks-request';
 import type { FlinksReply } from './flinks-request';
 
 /** What `onPending` hears after each 202 (not after a retried failure). */
@@ -145,12 +145,7 @@ export async function pollAccounts(
       } else if (reply.status >= 200 && reply.status <= 299) {
         const data = readAccountsData(reply.body, requestId);
         if (data !== undefined) return data;
-        throw new FlinksApiError(
-          'bad_response',
-          endpoint,
-          `Flinks ${endpoint} answered HTTP ${reply.status} ${reply.bodyKind === 'json' ? 'without an Accounts list' : `with ${reply.bodyKind === 'empty' ? 'an empty body' : 'a body that is not JSON'}`}. Check baseUrl: it must point at the Flinks API host.`,
-          { status: reply.status, requestId },
-        );
+        throw badResponse(endpoint, reply, 'an Accounts list', requestId);
       } else if (reply.status >= 500) {
         lastFailure = httpError(endpoint, reply, secrets, 'Flinks is failing: retried until maxWaitMs.');
         lastCode = 'http_5xx';

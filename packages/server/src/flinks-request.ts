@@ -114,6 +114,29 @@ export function textField(body: unknown, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** What a body that is not JSON was, in an error message. */
+const describeBody = (kind: 'empty' | 'not-json'): string =>
+  kind === 'empty' ? 'an empty body' : 'a body that is not JSON';
+
+/**
+ * The FlinksApiError for a success status whose body is not what Flinks sends: empty, not JSON (a
+ * proxy's or a wrong host's HTML page), or JSON without the field the endpoint always sends.
+ */
+export function badResponse(
+  endpoint: FlinksEndpoint,
+  reply: FlinksReply,
+  missing: string,
+  requestId?: string,
+): FlinksApiError {
+  const what = reply.bodyKind === 'json' ? `without ${missing}` : `with ${describeBody(reply.bodyKind)}`;
+  return new FlinksApiError(
+    'bad_response',
+    endpoint,
+    `Flinks ${endpoint} answered HTTP ${reply.status} ${what}. Check baseUrl: it must point at the Flinks API host.`,
+    { status: reply.status, ...(requestId === undefined ? {} : { requestId }) },
+  );
+}
+
 /**
  * The FlinksApiError for an error status. Flinks' own `Message` is kept (it is often the best
  * clue, like "LoginId not found or invalid"), and every field taken from the answer is stripped of
@@ -137,12 +160,7 @@ export function httpError(
   if (flinksMessage !== undefined && flinksMessage.length > 200) {
     flinksMessage = `${flinksMessage.slice(0, 200)}…`;
   }
-  const bodyNote =
-    reply.bodyKind === 'json'
-      ? ''
-      : reply.bodyKind === 'empty'
-        ? ' with an empty body'
-        : ' with a body that is not JSON';
+  const bodyNote = reply.bodyKind === 'json' ? '' : ` with ${describeBody(reply.bodyKind)}`;
   const message = [
     `Flinks ${endpoint} answered HTTP ${reply.status}${flinksCode === undefined ? '' : ` ${flinksCode}`}${bodyNote}`,
     flinksMessage === undefined ? '' : `: "${flinksMessage}"`,

@@ -83,10 +83,10 @@ describe('generateAuthorizeToken: failures', () => {
   });
 
   it.each([
-    ['an empty body', '', 'an empty body'],
-    ['an HTML body', '<!doctype html><p>Login</p>', 'a body that is not JSON'],
-    ['JSON without a Token', '{"HttpStatusCode":200}', 'JSON without a Token'],
-    ['an empty Token', '{"Token":""}', 'JSON without a Token'],
+    ['an empty body', '', 'with an empty body'],
+    ['an HTML body', '<!doctype html><p>Login</p>', 'with a body that is not JSON'],
+    ['JSON without a Token', '{"HttpStatusCode":200}', 'without a Token'],
+    ['an empty Token', '{"Token":""}', 'without a Token'],
   ])('200 with %s: a bad_response', async (_, body, what) => {
     const { client } = clientWith(reply(200, body));
 
@@ -94,7 +94,7 @@ describe('generateAuthorizeToken: failures', () => {
 
     expect(error).toMatchObject({ code: 'bad_response', status: 200, endpoint: 'GenerateAuthorizeToken' });
     expect(error.message).toBe(
-      `Flinks GenerateAuthorizeToken answered HTTP 200 with ${what}. Check baseUrl: it must point at the Flinks API host.`,
+      `Flinks GenerateAuthorizeToken answered HTTP 200 ${what}. Check baseUrl: it must point at the Flinks API host.`,
     );
   });
 
@@ -272,15 +272,19 @@ describe('authorize', () => {
   it.each([
     ['without a RequestId', '{"Login":{"Id":"l-1"}}', 200],
     ['without Login.Id', '{"RequestId":"r-1"}', 200],
-    ['203 without SecurityChallenges', '{"RequestId":"r-1"}', 203],
+    ['without SecurityChallenges', '{"RequestId":"r-1"}', 203],
     ['with an empty body', '', 200],
+    ['with a body that is not JSON', '<!doctype html><p>Sign in</p>', 200],
+    ['without a RequestId', '["r-1"]', 200],
   ])('a success %s is a bad_response', async (what, body, status) => {
     const { client } = authorizeClient(reply(status, body));
 
     const error = await rejection(client.authorize({ loginId: 'l-1' }));
 
     expect(error).toMatchObject({ code: 'bad_response', endpoint: 'Authorize' });
-    expect(error.message).toBe(`Flinks Authorize answered HTTP ${status} ${what}.`);
+    expect(error.message).toBe(
+      `Flinks Authorize answered HTTP ${status} ${what}. Check baseUrl: it must point at the Flinks API host.`,
+    );
   });
 
   it('a refused token: 401 http_error whose message never contains the token', async () => {
