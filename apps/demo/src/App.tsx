@@ -8,6 +8,7 @@ import { ControlsPanel } from './components/ControlsPanel';
 import { EventLogPanel } from './components/EventLogPanel';
 import { Icon } from './components/icons';
 import { ResultPanel } from './components/ResultPanel';
+import { ReviewStep } from './components/ReviewStep';
 import { SandboxHint } from './components/SandboxHint';
 import { SiteHeader } from './components/SiteHeader';
 import { Stepper } from './components/Stepper';
@@ -120,6 +121,15 @@ export function App() {
                 <strong>Bank account linked.</strong> Your deposits will go to the account you selected.
               </p>
             </div>
+          )}
+          {result && (
+            <ReviewStep
+              key={`${mountKey}:${result.loginId}`}
+              request={{
+                loginId: result.loginId,
+                ...(result.accountId ? { accountId: result.accountId } : {}),
+              }}
+            />
           )}
           <div className="connect-card" id="connect" tabIndex={-1}>
             {connect}
