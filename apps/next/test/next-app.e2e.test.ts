@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SANDBOX_ACCOUNTS } from '@flinks-embed/simulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot, startNext, startNextApp, type NextApp } from '../scripts/run.mjs';
@@ -54,8 +55,11 @@ async function filesUnder(dir: string): Promise<{ name: string; text: string }[]
   );
 }
 
-// A value that must never reach the browser: set as FLINKS_SECRET_KEY while `next build` runs.
+// Values that must never reach the browser: set as FLINKS_SECRET_KEY, FLINKS_API_KEY and
+// FLINKS_WEBHOOK_SECRET while `next build` runs.
 const CANARY = `canary-secret-${randomUUID()}`;
+const API_KEY_CANARY = `canary-api-key-${randomUUID()}`;
+const WEBHOOK_CANARY = `canary-webhook-${randomUUID()}`;
 // The secret the running app really uses (the simulator's), known only at run time.
 const SECRET = `simulator-secret-${randomUUID()}`;
 
@@ -68,7 +72,11 @@ beforeAll(async () => {
   // Built once for the whole file: `next build` with no Flinks credentials (only the canary).
   const build = promisify(execFile)(process.execPath, [nextBin, 'build'], {
     cwd: appRoot,
-    env: withoutFlinks({ FLINKS_SECRET_KEY: CANARY }),
+    env: withoutFlinks({
+      FLINKS_SECRET_KEY: CANARY,
+      FLINKS_API_KEY: API_KEY_CANARY,
+      FLINKS_WEBHOOK_SECRET: WEBHOOK_CANARY,
+    }),
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
     throw new Error(`next build failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
@@ -134,12 +142,16 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     expect(buildOutput).toMatch(/ƒ \/\s/);
     expect(buildOutput).toMatch(/ƒ \/redirect/);
     expect(buildOutput).toMatch(/ƒ \/api\/flinks\/authorize-token/);
+    expect(buildOutput).toMatch(/ƒ \/api\/flinks\/accounts\s/);
+    expect(buildOutput).toMatch(/ƒ \/api\/flinks\/webhook/);
   });
 
   it('keeps the secret key and a canary FLINKS_SECRET_KEY out of .next/static', async () => {
     const files = await filesUnder(path.join(appRoot, '.next', 'static'));
     expect(files.some((file) => file.name.endsWith('.js'))).toBe(true);
-    expect(files.filter((file) => file.text.includes(CANARY)).map((file) => file.name)).toEqual([]);
+    for (const canary of [CANARY, API_KEY_CANARY, WEBHOOK_CANARY]) {
+      expect(files.filter((file) => file.text.includes(canary)).map((file) => file.name)).toEqual([]);
+    }
     expect(files.filter((file) => file.text.includes(SECRET)).map((file) => file.name)).toEqual([]);
     // The one value from the build environment that may reach the browser is the app's own code.
     expect(files.some((file) => file.text.includes('/api/flinks/authorize-token'))).toBe(true);
@@ -187,10 +199,12 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     expect(more).toEqual([]);
     expect(await loginId.textContent()).toBe(redirect!.loginId);
     expect(await page.page.getByTestId('result-institution').textContent()).toBe('FlinksCapital');
+    await page.page.getByTestId('linked-account').first().waitFor(eventually);
     expect(page.tokenRequests).toEqual(['POST']);
     const after = sim().stats();
-    expect(after.tokensIssued - before.tokensIssued).toBe(1);
-    expect(after.redeemed - before.redeemed).toBe(1);
+    // One for the iframe; one the server minted for its own cached /Authorize (the accounts).
+    expect(after.tokensIssued - before.tokensIssued).toBe(2);
+    expect(after.redeemed - before.redeemed).toBe(2);
     expect(after.rejected).toEqual(before.rejected);
     expect(await page.page.content()).not.toContain(SECRET);
   });
@@ -208,7 +222,88 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     await expectText(page.page.getByTestId('result-loginId'), loginId!);
     expect(await page.page.getByTestId('result-institution').textContent()).toBe('FlinksCapital');
     expect(await page.page.getByRole('heading', { name: 'Bank account connected' }).count()).toBe(1);
-    expect(sim().stats().tokensIssued - before.tokensIssued).toBe(1);
+    // The landing page gets the accounts too, with the loginId from its URL.
+    await page.page.getByTestId('linked-account').first().waitFor(eventually);
+    expect(sim().stats().tokensIssued - before.tokensIssued).toBe(2);
+  });
+
+  it('after onRedirect, says Flinks is still gathering the data through its 202s, then shows the accounts masked, and takes the signed webhook', async () => {
+    // Held at 202 until the page has shown a few checks.
+    sim().setFaults({ dataNeverReady: true });
+    const before = sim().dataStats();
+    const page = await open(app);
+    await page.connectToken();
+    await page.completeFlow();
+    const section = page.page.getByRole('region', { name: 'Your accounts' });
+    const status = section.getByRole('status');
+    await expectText(status, /Flinks is still gathering your data\. Checked [3-9]/);
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(sim().dataStats().pending - before.pending).toBeGreaterThanOrEqual(2);
+
+    sim().setFaults({ dataNeverReady: false });
+    const accounts = section.getByRole('list', { name: 'Linked accounts' }).getByRole('listitem');
+    await expect.poll(() => accounts.count(), eventually).toBe(SANDBOX_ACCOUNTS.length);
+    expect(await status.textContent()).toBe('');
+    expect(await section.getByTestId('accounts-institution').textContent()).toBe('FlinksCapital');
+    const chequing = section.getByRole('listitem', { name: /^Chequing/ });
+    expect(await chequing.getByRole('heading', { level: 3 }).textContent()).toBe(
+      'Chequing•••• ending in 4021',
+    );
+    expect(await chequing.getByRole('table', { name: 'Recent transactions, Chequing' }).count()).toBe(1);
+    const html = await page.page.content();
+    for (const account of SANDBOX_ACCOUNTS) expect(html).not.toContain(`100${account.number.slice(-4)}`);
+    expect(html).not.toContain(SECRET);
+
+    // The simulator signed its webhooks with the run's secret; the route checked and took them.
+    await sim().webhooksSettled();
+    const deliveries = sim().webhookDeliveries();
+    expect(deliveries.length).toBeGreaterThanOrEqual(2);
+    expect(deliveries.map((delivery) => [delivery.state, delivery.attempts.at(-1)?.status])).toEqual(
+      deliveries.map(() => ['delivered', 200]),
+    );
+    await expectText(
+      section.getByTestId('webhook-receipt'),
+      "Flinks' signed webhook also delivered this login's data (KYC, then GetAccountsDetail).",
+    );
+  });
+
+  it('shows a Flinks error with its code, and Retry gets the accounts', async () => {
+    sim().setFaults({ dataFailure: { code: 'SESSION_NONEXISTENT', count: 1 } });
+    const page = await open(app);
+    await page.connectToken();
+    await page.completeFlow();
+    const alert = page.page.getByTestId('accounts-error');
+    await expectText(
+      alert,
+      /The session with Flinks expired before the data came\..*\(SESSION_NONEXISTENT\)/,
+    );
+    expect(await alert.getAttribute('role')).toBe('alert');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    expect(await page.page.evaluate(() => document.activeElement?.id)).toBe('linked-accounts');
+    await expect
+      .poll(() => page.page.getByTestId('linked-account').count(), eventually)
+      .toBe(SANDBOX_ACCOUNTS.length);
+    expect(await alert.count()).toBe(0);
+  });
+
+  it('refuses an unsigned webhook and a bad accounts request, keeping every answer out of caches', async () => {
+    const webhook = new URL('/api/flinks/webhook', app.url);
+    const body = JSON.stringify({ ResponseType: 'GetAccountsDetail', Accounts: [] });
+    const forged = await fetch(webhook, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'flinks-authenticity-key': 'bm90IGEgc2lnbmF0dXJl' },
+      body,
+    });
+    expect([forged.status, await forged.json()]).toEqual([401, { error: 'invalid_signature' }]);
+    expect((await fetch(webhook)).status).toBe(405);
+
+    const accounts = new URL('/api/flinks/accounts', app.url);
+    const bad = await fetch(accounts, { method: 'POST', body: JSON.stringify({ loginId: '../x' }) });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('cache-control')).toBe('no-store');
+    expect(((await bad.json()) as { error: string }).error).toMatch(/loginId Connect gave onRedirect/);
+    const unknown = await fetch(new URL('/api/flinks/accounts/no-such-job', app.url));
+    expect(unknown.status).toBe(404);
   });
 
   it("shows the default error fallback as a named alert beside Next.js' route announcer, and its retry recovers", async () => {
