@@ -1,59 +1,25 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { SANDBOX_ACCOUNTS } from '@flinks-embed/simulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot, startNext, startNextApp, type NextApp } from '../scripts/run.mjs';
-import { AppPage, eventually, expectText, flinksConnectStrictModes, launchChromium } from './support';
+import { accountsTests } from './accounts-tests';
+import { DEV_CHECKS, DEV_TEXT, devChecksOf } from './dev-checks';
+import {
+  AppPage,
+  eventually,
+  expectText,
+  filesUnder,
+  flinksConnectStrictModes,
+  launchChromium,
+  withoutFlinks,
+} from './support';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_ALERT = 'Your bank connection could not be loaded.';
-
-// What app/dev-checks says in each build (the same checks as packages/react/test/bundlers.e2e.test.ts).
-const ERRORS_PAGE = 'https://github.com/flinks-embed/flinks-embed/blob/main/docs/errors.md';
-const DEV_CHECKS = {
-  development: {
-    fetchTimeoutMs: 'fetchTimeoutMs must be a positive number of milliseconds (got -1).',
-    target:
-      '<FlinksConnect> needs exactly one of instance (such as "toolbox") and connectUrl; it got neither.',
-  },
-  production: {
-    // Production trusts the types for this one, as documented.
-    fetchTimeoutMs: 'accepted',
-    target: `invalid_options: see ${ERRORS_PAGE}#invalid_options`,
-  },
-};
-// Development prose, as the core and react sources write it: none of it may reach production.
-const DEV_TEXT = [
-  'a positive number of milliseconds',
-  ' must be a string, number or boolean.',
-  'needs exactly one of instance',
-  'did not report APP_MOUNTED',
-];
-
-/** The environment without any FLINKS_* variable, as on a build machine that has no secrets. */
-function withoutFlinks(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  for (const name of Object.keys(env)) if (name.startsWith('FLINKS_')) delete env[name];
-  return Object.assign(env, extra);
-}
-
-/** Every file under `dir`, with its text. */
-async function filesUnder(dir: string): Promise<{ name: string; text: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return { name: path.relative(dir, file), text: await readFile(file, 'utf8') };
-      }),
-  );
-}
 
 // Values that must never reach the browser: set as FLINKS_SECRET_KEY, FLINKS_API_KEY and
 // FLINKS_WEBHOOK_SECRET while `next build` runs.
@@ -94,27 +60,6 @@ afterEach(async () => {
   pages = [];
   expect(problems).toEqual([]);
 });
-
-/** What app/dev-checks shows once both of its checks have run, in a page of its own. */
-async function devChecksOf(app: NextApp): Promise<Record<string, string | null>> {
-  const context = await browser.newContext();
-  const errors: string[] = [];
-  try {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('/dev-checks', app.url).href);
-    const read = async () => ({
-      fetchTimeoutMs: await page.getByTestId('check-fetchTimeoutMs').textContent(),
-      target: await page.getByTestId('check-target').textContent(),
-    });
-    // Both boundaries have caught (or not) once the second outcome is no longer `accepted`.
-    await expect.poll(async () => (await read()).target, eventually).not.toBe('accepted');
-    expect(errors).toEqual([]);
-    return await read();
-  } finally {
-    await context.close();
-  }
-}
 
 async function open(
   app: NextApp,
@@ -165,7 +110,7 @@ describe('the production build (`next build` + `next start`) on the simulator', 
       expect(scripts.filter((file) => file.text.includes(prose)).map((file) => file.name)).toEqual([]);
     }
     expect(scripts.some((file) => file.text.includes('docs/errors.md'))).toBe(true);
-    expect(await devChecksOf(app)).toEqual(DEV_CHECKS.production);
+    expect(await devChecksOf(browser, app)).toEqual(DEV_CHECKS.production);
   });
 
   it('server-renders the loading state, with no iframe and no token, and fetches nothing on the server', async () => {
@@ -227,84 +172,7 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     expect(sim().stats().tokensIssued - before.tokensIssued).toBe(2);
   });
 
-  it('after onRedirect, says Flinks is still gathering the data through its 202s, then shows the accounts masked, and takes the signed webhook', async () => {
-    // Held at 202 until the page has shown a few checks.
-    sim().setFaults({ dataNeverReady: true });
-    const before = sim().dataStats();
-    const page = await open(app);
-    await page.connectToken();
-    await page.completeFlow();
-    const section = page.page.getByRole('region', { name: 'Your accounts' });
-    const status = section.getByRole('status');
-    await expectText(status, /Flinks is still gathering your data\. Checked [3-9]/);
-    expect(await status.getAttribute('aria-live')).toBe('polite');
-    expect(sim().dataStats().pending - before.pending).toBeGreaterThanOrEqual(2);
-
-    sim().setFaults({ dataNeverReady: false });
-    const accounts = section.getByRole('list', { name: 'Linked accounts' }).getByRole('listitem');
-    await expect.poll(() => accounts.count(), eventually).toBe(SANDBOX_ACCOUNTS.length);
-    expect(await status.textContent()).toBe('');
-    expect(await section.getByTestId('accounts-institution').textContent()).toBe('FlinksCapital');
-    const chequing = section.getByRole('listitem', { name: /^Chequing/ });
-    expect(await chequing.getByRole('heading', { level: 3 }).textContent()).toBe(
-      'Chequing•••• ending in 4021',
-    );
-    expect(await chequing.getByRole('table', { name: 'Recent transactions, Chequing' }).count()).toBe(1);
-    const html = await page.page.content();
-    for (const account of SANDBOX_ACCOUNTS) expect(html).not.toContain(`100${account.number.slice(-4)}`);
-    expect(html).not.toContain(SECRET);
-
-    // The simulator signed its webhooks with the run's secret; the route checked and took them.
-    await sim().webhooksSettled();
-    const deliveries = sim().webhookDeliveries();
-    expect(deliveries.length).toBeGreaterThanOrEqual(2);
-    expect(deliveries.map((delivery) => [delivery.state, delivery.attempts.at(-1)?.status])).toEqual(
-      deliveries.map(() => ['delivered', 200]),
-    );
-    await expectText(
-      section.getByTestId('webhook-receipt'),
-      "Flinks' signed webhook also delivered this login's data (KYC, then GetAccountsDetail).",
-    );
-  });
-
-  it('shows a Flinks error with its code, and Retry gets the accounts', async () => {
-    sim().setFaults({ dataFailure: { code: 'SESSION_NONEXISTENT', count: 1 } });
-    const page = await open(app);
-    await page.connectToken();
-    await page.completeFlow();
-    const alert = page.page.getByTestId('accounts-error');
-    await expectText(
-      alert,
-      /The session with Flinks expired before the data came\..*\(SESSION_NONEXISTENT\)/,
-    );
-    expect(await alert.getAttribute('role')).toBe('alert');
-    await alert.getByRole('button', { name: 'Retry' }).click();
-    expect(await page.page.evaluate(() => document.activeElement?.id)).toBe('linked-accounts');
-    await expect
-      .poll(() => page.page.getByTestId('linked-account').count(), eventually)
-      .toBe(SANDBOX_ACCOUNTS.length);
-    expect(await alert.count()).toBe(0);
-  });
-
-  it('refuses an unsigned webhook and a bad accounts request, keeping every answer out of caches', async () => {
-    const webhook = new URL('/api/flinks/webhook', app.url);
-    const body = JSON.stringify({ ResponseType: 'GetAccountsDetail', Accounts: [] });
-    const forged = await fetch(webhook, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'flinks-authenticity-key': 'bm90IGEgc2lnbmF0dXJl' },
-      body,
-    });
-    expect([forged.status, await forged.json()]).toEqual([401, { error: 'invalid_signature' }]);
-    expect((await fetch(webhook)).status).toBe(405);
-
-    const accounts = new URL('/api/flinks/accounts', app.url);
-    const bad = await fetch(accounts, { method: 'POST', body: JSON.stringify({ loginId: '../x' }) });
-    expect(bad.status).toBe(400);
-    expect(bad.headers.get('cache-control')).toBe('no-store');
-    expect(((await bad.json()) as { error: string }).error).toMatch(/loginId Connect gave onRedirect/);
-    const unknown = await fetch(new URL('/api/flinks/accounts/no-such-job', app.url));
-    expect(unknown.status).toBe(404);
-  });
+  accountsTests({ app: () => app, open, secret: SECRET });
 
   it("shows the default error fallback as a named alert beside Next.js' route announcer, and its retry recovers", async () => {
     const before = sim().stats().tokensIssued;
@@ -403,6 +271,6 @@ describe('`next dev`', () => {
   it('runs the development checks in the browser, each message naming its fix', async () => {
     // Compiles the route before the browser's timeouts start.
     expect((await fetch(new URL('/dev-checks', app.url))).status).toBe(200);
-    expect(await devChecksOf(app)).toEqual(DEV_CHECKS.development);
+    expect(await devChecksOf(browser, app)).toEqual(DEV_CHECKS.development);
   }, 120_000);
 });
