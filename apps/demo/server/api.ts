@@ -38,7 +38,13 @@ export function createApi(backend: Backend, log: (line: string) => void): ApiHan
     if (!isSameOrigin(request)) return error(403, 'Only the demo page may switch faults.');
     const parsed = parseFaults(await request.json().catch(() => undefined));
     if (typeof parsed === 'string') return error(400, parsed);
-    backend.simulator.setFaults(parsed);
+    const { failNextDataCalls, ...tokenFaults } = parsed;
+    backend.simulator.setFaults({
+      ...tokenFaults,
+      ...(failNextDataCalls === undefined
+        ? {}
+        : { dataFailure: { code: 'RETRY_LATER', count: failNextDataCalls } }),
+    });
     return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   };
 

@@ -9,7 +9,7 @@ export const DEMO_API = {
   authorizeToken: '/api/flinks/authorize-token',
   /** Where Connect is served from, for this run: `GET`, answers {@link DemoConfig}. */
   config: '/api/demo/config',
-  /** Simulator mode only: `POST` {@link FaultsRequest} to make token requests fail or lag. */
+  /** Simulator mode only: `POST` {@link FaultsRequest} to make token requests fail or lag, or data calls fail. */
   faults: '/api/demo/faults',
   /**
    * After Connect: `POST` {@link AccountsRequest} starts a data job on the server and answers `202`
@@ -52,9 +52,15 @@ export interface FaultsRequest {
   failNextTokenRequests?: number;
   /** Delay every token request by this many milliseconds (0 to 20,000). */
   tokenLatencyMs?: number;
+  /** Answer this many of the next Flinks data calls with `RETRY_LATER` (0 to 10). */
+  failNextDataCalls?: number;
 }
 
-export const FAULT_LIMITS = { failNextTokenRequests: 10, tokenLatencyMs: 20_000 } as const;
+export const FAULT_LIMITS = {
+  failNextTokenRequests: 10,
+  tokenLatencyMs: 20_000,
+  failNextDataCalls: 10,
+} as const;
 
 /** The body of `POST /api/demo/accounts`: what Connect's `onRedirect` gave the page. */
 export interface AccountsRequest {

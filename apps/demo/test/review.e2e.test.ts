@@ -113,4 +113,25 @@ describe('the Review step, after Connect', () => {
       .toBe(SANDBOX_ACCOUNTS.length);
     expect(await alert.count()).toBe(0);
   });
+
+  it('“Fail the next data call” shows RETRY_LATER on the Review step, and Retry recovers', async () => {
+    const page = await linked();
+    const accounts = page.page.getByTestId('review-account');
+    await expect.poll(() => accounts.count(), eventually).toBe(SANDBOX_ACCOUNTS.length);
+    const before = simulator().dataStats();
+
+    await page.page.getByRole('button', { name: 'Fail the next data call' }).click();
+    const alert = page.page.getByRole('alert').filter({ hasText: 'We could not get your account details' });
+    await alert.waitFor(eventually);
+    expect(await alert.getByRole('code').textContent()).toBe('RETRY_LATER');
+    expect(await alert.textContent()).toContain(
+      'Flinks could not get your data just now. Try again in a moment.',
+    );
+    expect(await accounts.count()).toBe(0);
+    expect(simulator().dataStats().errors - before.errors).toBe(1);
+
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => accounts.count(), eventually).toBe(SANDBOX_ACCOUNTS.length);
+    expect(await page.loggedNames()).toContain('Simulator faults on');
+  });
 });
