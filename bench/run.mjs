@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { bundlePage } from './src/bundle.mjs';
 import { launchChromium } from './src/browser.mjs';
 import { economyTables, leaksTable, renderCostTable, timeToIframeTable } from './src/browser-bench.mjs';
+import { dataPollingTable } from './src/data-polling.mjs';
 import { int, median } from './src/markdown.mjs';
 import { startBenchServer } from './src/server.mjs';
 import { sizeTables } from './src/size.mjs';
@@ -34,6 +35,7 @@ try {
     await timeToIframeTable(browser, server, { runs: 21, latencies: [0, 50, 200], log }),
     await renderCostTable(browser, server, { renders: 1_000, rounds: 15, log }),
     await leaksTable(browser, server, { cycles: 1_000, log }),
+    await dataPollingTable({ polls: [3, 5, 10], intervalMs: 50, runs: 7, log }),
   ];
 } finally {
   clearInterval(sampler);

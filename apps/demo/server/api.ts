@@ -2,34 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAuthorizeTokenHandler } from '@flinks-embed/server';
 import { toNodeListener } from '@flinks-embed/server/node';
 import { DEMO_API, FAULT_LIMITS, type FaultsRequest } from '../shared/demo-api';
+import { createAccountJobs } from './account-jobs';
+import { accountsRoute } from './accounts-route';
 import type { Backend } from './backend';
+import { error, isSameOrigin, json } from './responses';
 
 /** Handles `/api/*`; answers `false` for any other path so the app is served instead. */
-export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
-
-/** The largest body the demo's own routes read: a faults request is a few dozen bytes. */
-const DEMO_BODY_LIMIT = 4096;
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-  });
-
-const error = (status: number, message: string, headers?: Record<string, string>): Response =>
-  json(status, { error: message }, headers);
-
-/**
- * Whether a request comes from a page of this server's own origin. Browsers send `Sec-Fetch-Site`,
- * and `Origin` on every POST made with fetch, so a page elsewhere cannot use this endpoint through
- * a visitor's browser. (The token endpoint does the same check itself.)
- */
-export function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site !== null) return site === 'same-origin';
-  const origin = request.headers.get('origin');
-  return origin !== null && URL.canParse(origin) && new URL(origin).host === new URL(request.url).host;
+export interface ApiHandler {
+  (req: IncomingMessage, res: ServerResponse): boolean;
+  /** Stops the data jobs still running: nothing more goes to Flinks. */
+  close(): void;
 }
+
+/** The largest body the demo's own routes read: a faults or accounts request is a few dozen bytes. */
+const DEMO_BODY_LIMIT = 4096;
 
 export function createApi(backend: Backend, log: (line: string) => void): ApiHandler {
   // The whole token endpoint. It mints one fresh token per request with the secret key, answers
@@ -41,12 +27,24 @@ export function createApi(backend: Backend, log: (line: string) => void): ApiHan
     }),
   );
 
+  const jobs = createAccountJobs({
+    fetchAccounts: (options) => backend.flinks.fetchAccounts(options),
+    ...backend.data,
+    log,
+  });
+
   const faults = async (request: Request): Promise<Response> => {
     if (!backend.simulator) return error(404, 'Faults can only be switched on the local simulator.');
     if (!isSameOrigin(request)) return error(403, 'Only the demo page may switch faults.');
     const parsed = parseFaults(await request.json().catch(() => undefined));
     if (typeof parsed === 'string') return error(400, parsed);
-    backend.simulator.setFaults(parsed);
+    const { failNextDataCalls, ...tokenFaults } = parsed;
+    backend.simulator.setFaults({
+      ...tokenFaults,
+      ...(failNextDataCalls === undefined
+        ? {}
+        : { dataFailure: { code: 'RETRY_LATER', count: failNextDataCalls } }),
+    });
     return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   };
 
@@ -59,6 +57,8 @@ export function createApi(backend: Backend, log: (line: string) => void): ApiHan
       const route = `${request.method} ${pathname}`;
       if (route === `GET ${DEMO_API.config}`) return json(200, backend.config);
       if (route === `POST ${DEMO_API.faults}`) return faults(request);
+      const accounts = accountsRoute(jobs, request);
+      if (accounts) return accounts;
       if ([DEMO_API.authorizeToken, DEMO_API.config, DEMO_API.faults].includes(pathname as never)) {
         const allow = pathname === DEMO_API.config ? 'GET' : 'POST';
         return error(405, `${request.method} is not allowed on ${pathname}.`, { Allow: allow });
@@ -68,13 +68,14 @@ export function createApi(backend: Backend, log: (line: string) => void): ApiHan
     { maxBodyBytes: DEMO_BODY_LIMIT },
   );
 
-  return (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
     const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
     if (!pathname.startsWith('/api/')) return false;
     if (req.method === 'POST' && pathname === DEMO_API.authorizeToken) void authorizeToken(req, res);
     else void demoRoutes(req, res);
     return true;
   };
+  return Object.assign(handle, { close: () => jobs.close() });
 }
 
 /** Checks a faults request; a string says what is wrong with it. */

@@ -14,12 +14,36 @@ export interface FlinksCredentials {
   instance: string;
   customerId: string;
   secretKey: string;
+  /** `FLINKS_API_KEY`: the `x-api-key` of the data endpoints, when Flinks enabled it on the instance. */
+  apiKey?: string;
 }
 
-/** Where tokens come from: the local simulator, or a real Flinks instance. */
+/** How the Review step waits for the data. */
+export interface DataTiming {
+  /** Between Flinks' 202s; absent: the client's default, 10 s, as Flinks asks. */
+  pollIntervalMs?: number;
+  /** Between two looks of the page at its pending job. */
+  pagePollMs: number;
+}
+
+/** Where tokens and data come from: the local simulator, or a real Flinks instance. */
 export type Backend =
-  | { kind: 'simulator'; flinks: FlinksClient; simulator: FlinksSimulator; config: DemoConfig }
-  | { kind: 'flinks'; flinks: FlinksClient; simulator: null; config: DemoConfig };
+  | {
+      kind: 'simulator';
+      flinks: FlinksClient;
+      simulator: FlinksSimulator;
+      config: DemoConfig;
+      data: DataTiming;
+    }
+  | { kind: 'flinks'; flinks: FlinksClient; simulator: null; config: DemoConfig; data: DataTiming };
+
+/**
+ * The simulator answers 202 this many times before the data (Flinks does at least once), so the
+ * page's "still gathering" state is seen on every run; and quickly, since nothing real is waited for.
+ */
+const SIMULATOR_DATA = { pendingPolls: 2 } as const;
+const SIMULATOR_TIMING: DataTiming = { pollIntervalMs: 400, pagePollMs: 250 };
+const FLINKS_TIMING: DataTiming = { pagePollMs: 2000 };
 
 /** Flinks' documented lifetime, which the simulator also uses unless told otherwise. */
 const SIMULATOR_DEFAULT_LIFETIME_MS = 30 * 60 * 1000;
@@ -41,7 +65,8 @@ export function readFlinksCredentials(env: Record<string, string | undefined>): 
         'or none of them to use the local simulator. See apps/demo/.env.example.',
     );
   }
-  return { instance, customerId, secretKey };
+  const apiKey = env.FLINKS_API_KEY?.trim();
+  return apiKey ? { instance, customerId, secretKey, apiKey } : { instance, customerId, secretKey };
 }
 
 /** Flinks' sandbox bank, as the simulator models it (the same logins work on `toolbox`). */
@@ -74,9 +99,10 @@ export async function startBackend(
         instance: credentials.instance,
         sandbox: credentials.instance === 'toolbox' ? sandboxHint() : null,
       },
+      data: FLINKS_TIMING,
     };
   }
-  const simulator = await startFlinksSimulator({ port: 0, ...simulatorOptions });
+  const simulator = await startFlinksSimulator({ port: 0, data: SIMULATOR_DATA, ...simulatorOptions });
   const tokenLifetimeMs = simulatorOptions.tokenLifetimeMs ?? SIMULATOR_DEFAULT_LIFETIME_MS;
   return {
     kind: 'simulator',
@@ -96,5 +122,6 @@ export async function startBackend(
       tokenLifetimeMs,
       sandbox: sandboxHint(),
     },
+    data: SIMULATOR_TIMING,
   };
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FlinksSimulator, SimulatorOptions } from '@flinks-embed/simulator';
 import type { ViteDevServer } from 'vite';
 import type { DemoConfig } from '../shared/demo-api';
-import { createApi } from './api';
+import { createApi, type ApiHandler } from './api';
 import { startBackend, type Backend } from './backend';
 import { securityHeaders } from './security-headers';
 import { createStaticHandler } from './static-files';
@@ -95,9 +95,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const actualPort = await listen(server, port, host);
 
   let backend: Backend | undefined;
+  let api: ApiHandler | undefined;
   let vite: ViteDevServer | undefined;
   const closeAll = async (): Promise<void> => {
     await vite?.close();
+    api?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
     await backend?.simulator?.close();
@@ -109,7 +111,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       backend.config.backend === 'simulator'
         ? new URL(backend.config.connectUrl).origin
         : `https://${backend.config.instance}-iframe.private.fin.ag`;
-    const api = createApi(backend, log);
+    api = createApi(backend, log);
+    const handleApi = api;
     let serveApp: (req: IncomingMessage, res: ServerResponse) => void;
     if (mode === 'dev') {
       // Imported here so the production server never loads Vite.
@@ -137,7 +140,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       };
     }
     app = (req, res) => {
-      if (!api(req, res)) serveApp(req, res);
+      if (!handleApi(req, res)) serveApp(req, res);
     };
     const urlHost = host.includes(':') ? `[${host}]` : host;
     let closing: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 import type { RedirectDetails } from '@flinks-embed/react';
-import type { DemoConfig } from '../shared/demo-api';
+import type { DemoConfig, FaultsRequest } from '../shared/demo-api';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { postFaults } from './api';
 import { BankConnection } from './components/BankConnection';
@@ -8,6 +8,7 @@ import { ControlsPanel } from './components/ControlsPanel';
 import { EventLogPanel } from './components/EventLogPanel';
 import { Icon } from './components/icons';
 import { ResultPanel } from './components/ResultPanel';
+import { ReviewStep } from './components/ReviewStep';
 import { SandboxHint } from './components/SandboxHint';
 import { SiteHeader } from './components/SiteHeader';
 import { Stepper } from './components/Stepper';
@@ -27,6 +28,8 @@ export function App() {
   const [mountKey, setMountKey] = useState(0);
   const [result, setResult] = useState<RedirectDetails | null>(null);
   const [faultsPending, setFaultsPending] = useState(false);
+  // A new round asks the server for the accounts again (after a data fault is armed).
+  const [reviewRound, setReviewRound] = useState(0);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
@@ -54,17 +57,13 @@ export function App() {
 
   const config = configState.status === 'ready' ? configState.config : null;
 
-  const failNextTokenRequests = async (): Promise<void> => {
+  /** Arms a simulator fault, says so in the log, then shows it (a remount, or the Review step again). */
+  const armFault = async (faults: FaultsRequest, detail: string, then: () => void): Promise<void> => {
     setFaultsPending(true);
     try {
-      await postFaults({ failNextTokenRequests: 3 });
-      log({
-        source: 'app',
-        tone: 'warning',
-        name: 'Simulator faults on',
-        detail: 'the next 3 token requests fail',
-      });
-      remount();
+      await postFaults(faults);
+      log({ source: 'app', tone: 'warning', name: 'Simulator faults on', detail });
+      then();
     } catch (error) {
       log({ source: 'app', tone: 'danger', name: 'Could not switch faults', detail: String(error) });
     } finally {
@@ -121,6 +120,15 @@ export function App() {
               </p>
             </div>
           )}
+          {result && (
+            <ReviewStep
+              key={`${mountKey}:${reviewRound}:${result.loginId}`}
+              request={{
+                loginId: result.loginId,
+                ...(result.accountId ? { accountId: result.accountId } : {}),
+              }}
+            />
+          )}
           <div className="connect-card" id="connect" tabIndex={-1}>
             {connect}
           </div>
@@ -141,7 +149,15 @@ export function App() {
             onRemount={remount}
             faults={
               config?.backend === 'simulator'
-                ? { onFail: () => void failNextTokenRequests(), pending: faultsPending }
+                ? {
+                    onFail: () =>
+                      void armFault({ failNextTokenRequests: 3 }, 'the next 3 token requests fail', remount),
+                    onFailData: () =>
+                      void armFault({ failNextDataCalls: 1 }, 'the next data call fails', () =>
+                        setReviewRound((round) => round + 1),
+                      ),
+                    pending: faultsPending,
+                  }
                 : null
             }
           />

@@ -1,4 +1,10 @@
-import { DEMO_API, type DemoConfig, type FaultsRequest } from '../shared/demo-api';
+import {
+  DEMO_API,
+  type AccountsJob,
+  type AccountsRequest,
+  type DemoConfig,
+  type FaultsRequest,
+} from '../shared/demo-api';
 
 /** What the token endpoint answers (`createAuthorizeTokenHandler`). */
 export interface TokenEndpointResponse {
@@ -38,4 +44,25 @@ export async function postFaults(faults: FaultsRequest): Promise<void> {
     body: JSON.stringify(faults),
   });
   if (!response.ok) throw await failure(response, 'The demo server');
+}
+
+/** Asks the server to get the linked accounts from Flinks; answers the job's opaque id. */
+export async function postAccountsRequest(request: AccountsRequest, signal: AbortSignal): Promise<string> {
+  const response = await fetch(DEMO_API.accounts, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  if (!response.ok) throw await failure(response, 'The demo server');
+  return ((await response.json()) as { jobId: string }).jobId;
+}
+
+export async function getAccountsJob(jobId: string, signal: AbortSignal): Promise<AccountsJob> {
+  const response = await fetch(`${DEMO_API.accounts}/${encodeURIComponent(jobId)}`, {
+    signal,
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await failure(response, 'The demo server');
+  return (await response.json()) as AccountsJob;
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { parseSettings } from './settings';
 import './styles.css';
+import './review.css';
 
 // Before React renders anything, so a link with ?theme=dark does not open light.
 document.documentElement.dataset.theme = parseSettings(window.location.search).theme;

@@ -86,6 +86,28 @@ describe('axe-core', () => {
     await page.finish();
     await page.page.getByTestId('success-banner').waitFor(eventually);
     expect(await axeViolations(page.page)).toEqual([]);
+
+    // The Review step, with the accounts, their balances and transaction tables.
+    await page.page.getByTestId('review-account').first().waitFor(eventually);
+    expect(await axeViolations(page.page)).toEqual([]);
+  });
+
+  it('finds no violation on the Review step while Flinks gathers the data, nor on its error', async () => {
+    demo.simulator!.setFaults({ dataNeverReady: true });
+    try {
+      page = await DemoPage.open(browser, demo.url);
+      await page.waitForReady();
+      await page.signIn();
+      await page.finish();
+      await page.page.getByText('Flinks is still gathering your data.').waitFor(eventually);
+      expect(await axeViolations(page.page)).toEqual([]);
+      // The next poll fails: the error and its Retry button.
+      demo.simulator!.setFaults({ dataNeverReady: false, dataFailure: { code: 'RETRY_LATER', on: 'poll' } });
+      await page.page.getByTestId('review-error').waitFor(eventually);
+      expect(await axeViolations(page.page)).toEqual([]);
+    } finally {
+      demo.simulator!.setFaults({ dataNeverReady: false, dataFailure: { code: 'RETRY_LATER', count: 0 } });
+    }
   });
 });
 
@@ -105,6 +127,8 @@ describe('on a phone', () => {
     await page.signIn();
     await page.finish();
     await page.page.getByTestId('success-banner').waitFor(eventually);
+    // The Review step too, transaction tables included.
+    await page.page.getByTestId('review-account').first().waitFor(eventually);
     expect(await page.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

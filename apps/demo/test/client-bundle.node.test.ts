@@ -8,6 +8,7 @@ import { buildClient, type BuiltClient } from './build-client';
 
 const fromEnv = `env-secret-${randomUUID()}`;
 const fromEnvFile = `env-file-secret-${randomUUID()}`;
+const apiKeyFromEnv = `env-api-key-${randomUUID()}`;
 let client: BuiltClient;
 let envDir: string;
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
     path.join(envDir, '.env'),
     `FLINKS_SECRET_KEY=${fromEnvFile}\nFLINKS_INSTANCE=toolbox\nFLINKS_CUSTOMER_ID=${randomUUID()}\n`,
   );
-  client = await buildClient({ FLINKS_SECRET_KEY: fromEnv }, { envDir });
+  client = await buildClient({ FLINKS_SECRET_KEY: fromEnv, FLINKS_API_KEY: apiKeyFromEnv }, { envDir });
 }, 120_000);
 
 afterAll(async () => {
@@ -35,13 +36,15 @@ describe('the built client bundle', () => {
     // Strings the component and the page must carry, so the checks below search the right files.
     expect(code).toContain('authorizeToken');
     expect(code).toContain('/api/flinks/authorize-token');
+    expect(code).toContain('/api/demo/accounts');
   });
 
-  it('contains neither the simulator secret nor the FLINKS_SECRET_KEY set during the build', async () => {
+  it('contains neither the simulator secret nor the FLINKS_SECRET_KEY or FLINKS_API_KEY set during the build', async () => {
     for (const file of await client.files()) {
       expect(file.text, file.name).not.toContain(DEFAULT_SECRET_KEY);
       expect(file.text, file.name).not.toContain(fromEnv);
       expect(file.text, file.name).not.toContain(fromEnvFile);
+      expect(file.text, file.name).not.toContain(apiKeyFromEnv);
     }
   });
 });

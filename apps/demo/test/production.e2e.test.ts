@@ -55,6 +55,8 @@ describe('the production build (no Vite)', () => {
       await page.signIn();
       await page.finish();
       await page.frame.getByRole('heading', { name: 'Bank account connected' }).waitFor(eventually);
+      // The Review step works under the same policy: its styles are in the built stylesheet.
+      await page.page.getByTestId('review-account').first().waitFor(eventually);
       expect(await page.loggedSteps()).toEqual(HAPPY_PATH);
       // One token: production has no StrictMode double mount, and dev's StrictMode fetches once too.
       expect(await page.tokensUsed()).toBe(1);

@@ -130,6 +130,10 @@ describe('the demo API', () => {
       tokenLatencyMs: 500,
     });
     expect(parseFaults({ tokenLatencyMs: -1 })).toMatch(/tokenLatencyMs/);
+    expect(parseFaults({ failNextDataCalls: 1 })).toEqual({ failNextDataCalls: 1 });
+    expect(parseFaults({ failNextDataCalls: 11 })).toMatch(
+      /failNextDataCalls must be a whole number from 0 to 10/,
+    );
     expect(parseFaults([])).toMatch(/JSON object/);
   });
 });

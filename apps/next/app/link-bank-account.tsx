@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { FlinksConnect, type ConnectParams, type RedirectDetails } from '@flinks-embed/react';
 import type { ConnectTarget } from '../lib/flinks-config';
+import { LinkedAccounts } from './linked-accounts';
 
 /** Asks this app's own route handler for a fresh token: one request per iframe load. */
 async function fetchAuthorizeToken({ signal }: { signal: AbortSignal }) {
@@ -24,7 +25,10 @@ export function LinkBankAccount({ target, params }: LinkBankAccountProps) {
 
   return (
     <>
-      {linked ? <ConnectResult result={linked} /> : null}
+      {/* Without innerRedirect, Connect is taking the whole page to redirectUrl: the accounts are asked for there. */}
+      {linked ? (
+        <ConnectResult result={linked} accounts={!(params.redirectUrl && params.innerRedirect === false)} />
+      ) : null}
       {failure ? (
         <p data-testid="connect-error" style={{ color: '#991b1b' }}>
           Flinks Connect reported <code>{failure}</code>.
@@ -42,8 +46,15 @@ export function LinkBankAccount({ target, params }: LinkBankAccountProps) {
   );
 }
 
-/** What a finished Connect flow gave: in a real app, the `loginId` goes to your server. */
-export function ConnectResult({ result }: { result: Partial<RedirectDetails> }) {
+/** What a finished Connect flow gave, and the accounts the server got for its `loginId`. */
+export function ConnectResult({
+  result,
+  accounts = true,
+}: {
+  result: Partial<RedirectDetails>;
+  /** Ask the server for the accounts of `result.loginId` (default true). */
+  accounts?: boolean;
+}) {
   return (
     <section aria-labelledby="connect-result" data-testid="connect-result">
       <h2 id="connect-result">Bank account connected</h2>
@@ -59,6 +70,7 @@ export function ConnectResult({ result }: { result: Partial<RedirectDetails> }) 
           </>
         ) : null}
       </dl>
+      {accounts && result.loginId ? <LinkedAccounts loginId={result.loginId} /> : null}
     </section>
   );
 }

@@ -5,7 +5,8 @@ import type { FlinksClientOptions } from '@flinks-embed/server';
  * Where this app's Flinks settings come from, read at request time (never at build time, so
  * `next build` runs with no secrets and a deployment gets them from its runtime environment):
  *
- * - Real Flinks: `FLINKS_INSTANCE`, `FLINKS_CUSTOMER_ID` and `FLINKS_SECRET_KEY`.
+ * - Real Flinks: `FLINKS_INSTANCE`, `FLINKS_CUSTOMER_ID` and `FLINKS_SECRET_KEY` (and `FLINKS_API_KEY`,
+ *   the data endpoints' `x-api-key`, when Flinks enabled it).
  * - The local simulator: `node scripts/run.mjs` (the app's `dev` and `start` scripts) starts it
  *   and sets `FLINKS_CUSTOMER_ID`, `FLINKS_SECRET_KEY`, `FLINKS_API_URL` and `FLINKS_CONNECT_URL`.
  */
@@ -50,7 +51,26 @@ export function readFlinksClientOptions(env: Env = process.env): FlinksClientOpt
   if (missing.length > 0 || !customerId || !secretKey) {
     throw new FlinksSetupError(`Missing ${missing.join(', ')}. ${HOW_TO_FIX}`);
   }
+  // The data endpoints' x-api-key, when Flinks enabled it on the instance.
+  const apiKey = read(env, 'FLINKS_API_KEY');
+  const common = { customerId, secretKey, ...(apiKey ? { apiKey } : {}) };
   return baseUrl
-    ? { baseUrl, customerId, secretKey, ...(instance ? { instance } : {}) }
-    : { instance: instance!, customerId, secretKey };
+    ? { baseUrl, ...common, ...(instance ? { instance } : {}) }
+    : { instance: instance!, ...common };
+}
+
+/**
+ * Milliseconds between Flinks' 202s: `FLINKS_DATA_POLL_INTERVAL_MS` (the run script sets a short
+ * one for the simulator), else the client's default, 10 s, as Flinks asks.
+ */
+export function readDataPollIntervalMs(env: Env = process.env): number | undefined {
+  const value = read(env, 'FLINKS_DATA_POLL_INTERVAL_MS');
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new FlinksSetupError(
+      `FLINKS_DATA_POLL_INTERVAL_MS must be a whole number of milliseconds, got "${value}".`,
+    );
+  }
+  return ms;
 }

@@ -7,11 +7,14 @@
  *   node scripts/run.mjs dev|start [--port <number>] [--hostname <address>]
  *
  * The simulator runs in this process; Next.js gets its URLs and keys through the environment
- * (FLINKS_API_URL, FLINKS_CONNECT_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY), read by
- * lib/flinks-config.ts at request time. The tests start the app through `startNextApp` too.
+ * (FLINKS_API_URL, FLINKS_CONNECT_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY,
+ * FLINKS_DATA_POLL_INTERVAL_MS, and FLINKS_WEBHOOK_SECRET for the simulator's signed webhooks to
+ * app/api/flinks/webhook), read by lib/flinks-config.ts and the routes at request time. The tests start the app through `startNextApp` too.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,7 +25,36 @@ export const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 const CREDENTIALS = /** @type {const} */ (['FLINKS_INSTANCE', 'FLINKS_CUSTOMER_ID', 'FLINKS_SECRET_KEY']);
 /** Set by this script for the simulator; stale values from the caller would point at nothing. */
-const SIMULATOR_VARIABLES = ['FLINKS_API_URL', 'FLINKS_CONNECT_URL'];
+const SIMULATOR_VARIABLES = ['FLINKS_API_URL', 'FLINKS_CONNECT_URL', 'FLINKS_DATA_POLL_INTERVAL_MS'];
+
+/** The app's webhook route, where the simulator posts Flinks' signed callbacks. */
+export const WEBHOOK_ROUTE = '/api/flinks/webhook';
+
+/**
+ * The simulator's data: 202 twice before the accounts (Flinks answers at least once), polled
+ * every 400 ms instead of Flinks' 10 s, since nothing real is waited for. Its webhooks are retried
+ * a second apart instead of 30 minutes (`next dev` compiles the route on the first one).
+ */
+const SIMULATOR_DATA = { pendingPolls: 2 };
+const SIMULATOR_POLL_INTERVAL_MS = '400';
+const SIMULATOR_WEBHOOK_RETRY_MS = 1000;
+
+/**
+ * A port free right now on `hostname`: the simulator must know the app's webhook URL before
+ * Next.js starts, and Next.js must know the simulator's URLs, so the app's port is chosen first.
+ * @param {string} hostname
+ * @returns {Promise<number>}
+ */
+function freePort(hostname) {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, hostname, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
 
 /**
  * `'flinks'` when all three credentials are set, `'simulator'` when none is. Some but not all is
@@ -132,8 +164,24 @@ export async function startNext(options) {
 export async function startNextApp(options) {
   const env = options.env ?? process.env;
   const backend = chooseBackend(env);
+  const hostname = options.hostname ?? 'localhost';
+  const port = backend === 'simulator' && !options.port ? await freePort(hostname) : options.port;
+  // A fresh HMAC secret per run: the simulator signs with it, the webhook route checks it.
+  const webhookSecret = randomBytes(32).toString('base64url');
   const simulator =
-    backend === 'simulator' ? await startFlinksSimulator({ port: 0, ...options.simulator }) : null;
+    backend === 'simulator'
+      ? await startFlinksSimulator({
+          port: 0,
+          data: SIMULATOR_DATA,
+          webhook: {
+            url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}${WEBHOOK_ROUTE}`,
+            secret: webhookSecret,
+            kyc: true,
+            retryDelayMs: SIMULATOR_WEBHOOK_RETRY_MS,
+          },
+          ...options.simulator,
+        })
+      : null;
   // Offline by default, like the simulator: no telemetry unless the caller's environment asks.
   /** @type {NodeJS.ProcessEnv} */
   const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...env };
@@ -144,12 +192,14 @@ export async function startNextApp(options) {
       FLINKS_SECRET_KEY: simulator.secretKey,
       FLINKS_API_URL: simulator.apiBaseUrl,
       FLINKS_CONNECT_URL: simulator.connectUrl,
+      FLINKS_WEBHOOK_SECRET: webhookSecret,
+      FLINKS_DATA_POLL_INTERVAL_MS: SIMULATOR_POLL_INTERVAL_MS,
     });
   } else {
     for (const name of SIMULATOR_VARIABLES) delete childEnv[name];
   }
   try {
-    const next = await startNext({ ...options, env: childEnv });
+    const next = await startNext({ ...options, ...(port === undefined ? {} : { port }), env: childEnv });
     return {
       ...next,
       backend,

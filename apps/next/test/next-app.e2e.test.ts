@@ -1,61 +1,31 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot, startNext, startNextApp, type NextApp } from '../scripts/run.mjs';
-import { AppPage, eventually, expectText, flinksConnectStrictModes, launchChromium } from './support';
+import { accountsTests } from './accounts-tests';
+import { DEV_CHECKS, DEV_TEXT, devChecksOf } from './dev-checks';
+import {
+  AppPage,
+  eventually,
+  expectText,
+  filesUnder,
+  flinksConnectStrictModes,
+  launchChromium,
+  withoutFlinks,
+} from './support';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_ALERT = 'Your bank connection could not be loaded.';
 
-// What app/dev-checks says in each build (the same checks as packages/react/test/bundlers.e2e.test.ts).
-const ERRORS_PAGE = 'https://github.com/flinks-embed/flinks-embed/blob/main/docs/errors.md';
-const DEV_CHECKS = {
-  development: {
-    fetchTimeoutMs: 'fetchTimeoutMs must be a positive number of milliseconds (got -1).',
-    target:
-      '<FlinksConnect> needs exactly one of instance (such as "toolbox") and connectUrl; it got neither.',
-  },
-  production: {
-    // Production trusts the types for this one, as documented.
-    fetchTimeoutMs: 'accepted',
-    target: `invalid_options: see ${ERRORS_PAGE}#invalid_options`,
-  },
-};
-// Development prose, as the core and react sources write it: none of it may reach production.
-const DEV_TEXT = [
-  'a positive number of milliseconds',
-  ' must be a string, number or boolean.',
-  'needs exactly one of instance',
-  'did not report APP_MOUNTED',
-];
-
-/** The environment without any FLINKS_* variable, as on a build machine that has no secrets. */
-function withoutFlinks(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  for (const name of Object.keys(env)) if (name.startsWith('FLINKS_')) delete env[name];
-  return Object.assign(env, extra);
-}
-
-/** Every file under `dir`, with its text. */
-async function filesUnder(dir: string): Promise<{ name: string; text: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return { name: path.relative(dir, file), text: await readFile(file, 'utf8') };
-      }),
-  );
-}
-
-// A value that must never reach the browser: set as FLINKS_SECRET_KEY while `next build` runs.
+// Values that must never reach the browser: set as FLINKS_SECRET_KEY, FLINKS_API_KEY and
+// FLINKS_WEBHOOK_SECRET while `next build` runs.
 const CANARY = `canary-secret-${randomUUID()}`;
+const API_KEY_CANARY = `canary-api-key-${randomUUID()}`;
+const WEBHOOK_CANARY = `canary-webhook-${randomUUID()}`;
 // The secret the running app really uses (the simulator's), known only at run time.
 const SECRET = `simulator-secret-${randomUUID()}`;
 
@@ -68,7 +38,11 @@ beforeAll(async () => {
   // Built once for the whole file: `next build` with no Flinks credentials (only the canary).
   const build = promisify(execFile)(process.execPath, [nextBin, 'build'], {
     cwd: appRoot,
-    env: withoutFlinks({ FLINKS_SECRET_KEY: CANARY }),
+    env: withoutFlinks({
+      FLINKS_SECRET_KEY: CANARY,
+      FLINKS_API_KEY: API_KEY_CANARY,
+      FLINKS_WEBHOOK_SECRET: WEBHOOK_CANARY,
+    }),
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
     throw new Error(`next build failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
@@ -86,27 +60,6 @@ afterEach(async () => {
   pages = [];
   expect(problems).toEqual([]);
 });
-
-/** What app/dev-checks shows once both of its checks have run, in a page of its own. */
-async function devChecksOf(app: NextApp): Promise<Record<string, string | null>> {
-  const context = await browser.newContext();
-  const errors: string[] = [];
-  try {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('/dev-checks', app.url).href);
-    const read = async () => ({
-      fetchTimeoutMs: await page.getByTestId('check-fetchTimeoutMs').textContent(),
-      target: await page.getByTestId('check-target').textContent(),
-    });
-    // Both boundaries have caught (or not) once the second outcome is no longer `accepted`.
-    await expect.poll(async () => (await read()).target, eventually).not.toBe('accepted');
-    expect(errors).toEqual([]);
-    return await read();
-  } finally {
-    await context.close();
-  }
-}
 
 async function open(
   app: NextApp,
@@ -134,12 +87,16 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     expect(buildOutput).toMatch(/ƒ \/\s/);
     expect(buildOutput).toMatch(/ƒ \/redirect/);
     expect(buildOutput).toMatch(/ƒ \/api\/flinks\/authorize-token/);
+    expect(buildOutput).toMatch(/ƒ \/api\/flinks\/accounts\s/);
+    expect(buildOutput).toMatch(/ƒ \/api\/flinks\/webhook/);
   });
 
   it('keeps the secret key and a canary FLINKS_SECRET_KEY out of .next/static', async () => {
     const files = await filesUnder(path.join(appRoot, '.next', 'static'));
     expect(files.some((file) => file.name.endsWith('.js'))).toBe(true);
-    expect(files.filter((file) => file.text.includes(CANARY)).map((file) => file.name)).toEqual([]);
+    for (const canary of [CANARY, API_KEY_CANARY, WEBHOOK_CANARY]) {
+      expect(files.filter((file) => file.text.includes(canary)).map((file) => file.name)).toEqual([]);
+    }
     expect(files.filter((file) => file.text.includes(SECRET)).map((file) => file.name)).toEqual([]);
     // The one value from the build environment that may reach the browser is the app's own code.
     expect(files.some((file) => file.text.includes('/api/flinks/authorize-token'))).toBe(true);
@@ -153,7 +110,7 @@ describe('the production build (`next build` + `next start`) on the simulator', 
       expect(scripts.filter((file) => file.text.includes(prose)).map((file) => file.name)).toEqual([]);
     }
     expect(scripts.some((file) => file.text.includes('docs/errors.md'))).toBe(true);
-    expect(await devChecksOf(app)).toEqual(DEV_CHECKS.production);
+    expect(await devChecksOf(browser, app)).toEqual(DEV_CHECKS.production);
   });
 
   it('server-renders the loading state, with no iframe and no token, and fetches nothing on the server', async () => {
@@ -187,10 +144,12 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     expect(more).toEqual([]);
     expect(await loginId.textContent()).toBe(redirect!.loginId);
     expect(await page.page.getByTestId('result-institution').textContent()).toBe('FlinksCapital');
+    await page.page.getByTestId('linked-account').first().waitFor(eventually);
     expect(page.tokenRequests).toEqual(['POST']);
     const after = sim().stats();
-    expect(after.tokensIssued - before.tokensIssued).toBe(1);
-    expect(after.redeemed - before.redeemed).toBe(1);
+    // One for the iframe; one the server minted for its own cached /Authorize (the accounts).
+    expect(after.tokensIssued - before.tokensIssued).toBe(2);
+    expect(after.redeemed - before.redeemed).toBe(2);
     expect(after.rejected).toEqual(before.rejected);
     expect(await page.page.content()).not.toContain(SECRET);
   });
@@ -208,8 +167,12 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     await expectText(page.page.getByTestId('result-loginId'), loginId!);
     expect(await page.page.getByTestId('result-institution').textContent()).toBe('FlinksCapital');
     expect(await page.page.getByRole('heading', { name: 'Bank account connected' }).count()).toBe(1);
-    expect(sim().stats().tokensIssued - before.tokensIssued).toBe(1);
+    // The landing page gets the accounts too, with the loginId from its URL.
+    await page.page.getByTestId('linked-account').first().waitFor(eventually);
+    expect(sim().stats().tokensIssued - before.tokensIssued).toBe(2);
   });
+
+  accountsTests({ app: () => app, open, secret: SECRET });
 
   it("shows the default error fallback as a named alert beside Next.js' route announcer, and its retry recovers", async () => {
     const before = sim().stats().tokensIssued;
@@ -308,6 +271,6 @@ describe('`next dev`', () => {
   it('runs the development checks in the browser, each message naming its fix', async () => {
     // Compiles the route before the browser's timeouts start.
     expect((await fetch(new URL('/dev-checks', app.url))).status).toBe(200);
-    expect(await devChecksOf(app)).toEqual(DEV_CHECKS.development);
+    expect(await devChecksOf(browser, app)).toEqual(DEV_CHECKS.development);
   }, 120_000);
 });

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { sandboxBank } from '@flinks-embed/simulator/playwright';
@@ -143,4 +145,24 @@ export function flinksConnectStrictModes(page: Page): Promise<boolean[]> {
       visit(root.current);
     return found;
   });
+}
+
+/** The environment without any FLINKS_* variable, as on a build machine that has no secrets. */
+export function withoutFlinks(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  for (const name of Object.keys(env)) if (name.startsWith('FLINKS_')) delete env[name];
+  return Object.assign(env, extra);
+}
+
+/** Every file under `dir`, with its text. */
+export async function filesUnder(dir: string): Promise<{ name: string; text: string }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return { name: path.relative(dir, file), text: await readFile(file, 'utf8') };
+      }),
+  );
 }

@@ -81,8 +81,8 @@ export function ControlsPanel({
   /** How long the server's tokens live, for the "as issued" choice. */
   issuedLifetimeSeconds: number;
   onRemount: () => void;
-  /** Simulator mode: arms failures of the next token requests. `null` with real Flinks. */
-  faults: { onFail: () => void; pending: boolean } | null;
+  /** Simulator mode: arms failures of the next token requests or data call. `null` with real Flinks. */
+  faults: { onFail: () => void; onFailData: () => void; pending: boolean } | null;
 }) {
   const lifetimeId = useId();
   const lifetimes = [
@@ -168,10 +168,21 @@ export function ControlsPanel({
             Fail next 3 token requests
           </button>
         ) : null}
+        {faults ? (
+          <button
+            type="button"
+            className="button button-warning"
+            onClick={faults.onFailData}
+            disabled={faults.pending}
+          >
+            <Icon name="bolt" size={16} />
+            Fail the next data call
+          </button>
+        ) : null}
       </div>
       <p className="control-hint">
         {faults
-          ? 'The simulator refuses the next three token requests; Connect is remounted so you can watch the retries, the error screen and the recovery.'
+          ? 'The simulator refuses the next three token requests; Connect is remounted so you can watch the retries, the error screen and the recovery. A failed data call (RETRY_LATER) shows the Review step’s error and Retry.'
           : 'Failing token requests on purpose needs the local simulator.'}
       </p>
     </Panel>
