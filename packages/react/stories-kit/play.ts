@@ -117,3 +117,6 @@ export function eventNames(onEvent: unknown): string[] {
   if (!calls) throw new Error('onEvent is not a spy: give the story `onEvent: fn()`');
   return calls.map(([event]) => (event.type === 'step' ? event.step : event.flinksCode));
 }
+
+/** What `onEvent` receives once Connect has loaded. */
+export const mountedEvent = expect.objectContaining({ type: 'step', step: 'APP_MOUNTED' });

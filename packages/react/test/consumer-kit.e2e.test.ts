@@ -61,8 +61,8 @@ describe('docs/testing.md', () => {
   it('prints the consumer projects’ files exactly: Vitest, Jest and Playwright examples and their setup', () => {
     const documented = documentedFiles();
     expect([...documented.keys()].sort()).toEqual([
-      'consumer-kit-jest/babel.config.js',
-      'consumer-kit-jest/jest.config.js',
+      'consumer-kit-jest/babel.config.cjs',
+      'consumer-kit-jest/jest.config.cjs',
       'consumer-kit-jest/src/LinkBank.test.tsx',
       'consumer-kit/e2e/link-bank.spec.ts',
       'consumer-kit/playwright.config.ts',

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createFlinksClient } from '../src/index';
 import type { FlinksClientCommonOptions } from '../src/index';
 
@@ -156,4 +157,17 @@ export function settle<T>(promise: Promise<T>): () => { value?: T; error?: unkno
     (error: unknown) => Object.assign(state, { error, done: true }),
   );
   return () => state;
+}
+
+/** When the data tests' clock starts. */
+export const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
+
+/** Fake timers for each test of the calling file, the clock starting at `now`. */
+export function fakeTimersPerTest(now = T0): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }

@@ -1,10 +1,10 @@
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { SANDBOX_ACCOUNTS, renderStaticConnectPage, startFlinksSimulator } from '../src/index';
+import { SANDBOX_ACCOUNTS, startFlinksSimulator } from '../src/index';
 import type { FlinksSimulator } from '../src/index';
 import { sandboxBank, sandboxHappyPath, type SandboxBank } from '../src/playwright';
-import { events, openConnect, received, sequence, serveHostApp, serveHtml } from './host-page';
+import { events, openConnect, received, sequence, serveHostApp } from './host-page';
 import type { StaticServer } from './host-page';
 import { GUID, mintToken } from './support';
 
@@ -269,34 +269,5 @@ describe('the Connect page, embedded cross-origin', () => {
       .poll(() => frame().getByRole('heading').textContent(), eventually)
       .toBe('Your account is connected');
     expect(page.url()).toBe(`${host.origin}/`);
-  });
-});
-
-describe('the static Connect page (no server)', () => {
-  let staticSite: StaticServer;
-  beforeAll(async () => {
-    staticSite = await serveHtml({ '/flinks-connect/': renderStaticConnectPage() });
-  });
-  afterAll(() => staticSite.close());
-
-  it('says the token is not checked, and completes the flow against the in-page sandbox bank', async () => {
-    const issuedBefore = sim.stats().tokensIssued;
-    await openConnect(page, `${staticSite.origin}/flinks-connect/?authorizeToken=storybook&demo=true`);
-
-    await expect
-      .poll(() => frame().getByRole('note').textContent(), eventually)
-      .toBe('Static preview: the authorize token is not checked, and nothing you type leaves this page.');
-    await bank().linkAccount({ consent: false });
-    await waitForStep('REDIRECT');
-
-    expect(await sequence(page)).toEqual(HAPPY_PATH);
-    expect(
-      (await received(page)).every(({ origin, fromFrame }) => origin === staticSite.origin && fromFrame),
-    ).toBe(true);
-    expect((await events(page)).at(-1)).toMatchObject({
-      loginId: expect.stringMatching(GUID),
-      institution: 'FlinksCapital',
-    });
-    expect(sim.stats().tokensIssued).toBe(issuedBefore);
   });
 });

@@ -1,4 +1,6 @@
-import type { FlinksSimulator } from '../src/index';
+import { afterEach, expect } from 'vitest';
+import { startFlinksSimulator } from '../src/index';
+import type { FlinksSimulator, SimulatorOptions } from '../src/index';
 import { NO_MFA, callAuthorize, mintToken } from './support';
 
 export interface Session {
@@ -63,4 +65,37 @@ export function poll(
 /** Status and parsed JSON of a response. */
 export async function read(response: Response): Promise<{ status: number; body: Record<string, unknown> }> {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A `start(options)` for one test file: each simulator it starts is closed after its test. */
+export function simulatorPerTest(): (options?: SimulatorOptions) => Promise<FlinksSimulator> {
+  let sim: FlinksSimulator | undefined;
+  afterEach(() => sim?.close());
+  return async (options = {}) => {
+    sim = await startFlinksSimulator(options);
+    return sim;
+  };
+}
+
+/** A data endpoint's 202 body, as Flinks documents it. */
+export const PENDING = (requestId: string, code = 'OPERATION_PENDING', rel = 'GetAccountsDetailAsync') => ({
+  FlinksCode: code,
+  Links: [{ rel, href: `/${rel}`, example: `/${rel}/{RequestId}` }],
+  HttpStatusCode: 202,
+  Message:
+    code === 'OPERATION_PENDING'
+      ? 'Your operation is still processing'
+      : expect.stringMatching(/210 seconds/),
+  RequestId: requestId,
+});
+
+/** The fields of an account the tests read. */
+export interface Account {
+  Id: string;
+  Transactions?: { Date: string; Debit: number | null; Credit: number | null; Balance: number; Id: string }[];
+  Balance: { Current: number };
+  Holder: unknown;
+  TransitNumber: string | null;
+  InstitutionNumber: string | null;
+  AccountNumber: string | null;
 }
