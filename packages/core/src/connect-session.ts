@@ -45,7 +45,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
   // The session's own state, besides its store's and its parts'. `running` (set while started)
-  // stops the message router and the token source.
+  // stops the message router, the status reporter and the token source.
   let running: (() => void) | undefined;
   let disposed = false;
   // onRedirect fired for this iframe load (from the message or the landing URL): once per load.
@@ -104,19 +104,10 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     }
     replace(state);
   });
-  subscribe(
-    statusReporter(
-      getState,
-      () => !!running,
-      (status) => call(handlers.onStatusChange, status),
-    ),
-  );
 
   const stop = (): void => {
-    const stopRunning = running;
-    // Cleared first: going idle on stop is no status change to report.
+    running?.();
     running = undefined;
-    stopRunning?.();
   };
   return {
     origin,
@@ -125,9 +116,14 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     start() {
       if (!running && !disposed) {
         const stopListening = listen();
+        const stopReporting = subscribe(
+          statusReporter(getState, (status) => call(handlers.onStatusChange, status)),
+        );
         const stopTokens = tokens.start();
         running = () => {
           stopListening();
+          // First: going idle on stop is no status change to report.
+          stopReporting();
           stopTokens();
         };
       }

@@ -49,18 +49,16 @@ export function readConnectEvent(raw: unknown): ConnectEvent | null {
 }
 
 /**
- * Which window sent a message from the Connect origin (see `MessageSender`), or `undefined` for
- * a message from any other origin: the one sender rule, for `classifyConnectMessage` and the
+ * Which window sent a message from the Connect origin `from` (see `MessageSender`; `frame` is the
+ * iframe's window), or `undefined` for a message from any other origin: the one sender rule, for `classifyConnectMessage` and the
  * session's message router.
  */
-export const messageSender = (event: MessageLike, from: ConnectMessageSource): MessageSender | undefined =>
-  event.origin !== from.origin
-    ? undefined
-    : event.source == null
-      ? 'gone'
-      : event.source === from.source
-        ? 'frame'
-        : 'other';
+export const messageSender = (
+  { origin, source }: MessageLike,
+  from: string,
+  frame: unknown,
+): MessageSender | undefined =>
+  origin !== from ? undefined : source == null ? 'gone' : source === frame ? 'frame' : 'other';
 
 /**
  * Reads a message from the Connect origin and says which window sent it; messages from any other
@@ -68,7 +66,7 @@ export const messageSender = (event: MessageLike, from: ConnectMessageSource): M
  * Connect session accepts a `gone` one only when it is the one session on the page it can belong to.
  */
 export function classifyConnectMessage(event: MessageLike, from: ConnectMessageSource): ClassifiedMessage {
-  const sender = messageSender(event, from);
+  const sender = messageSender(event, from.origin, from.source);
   if (!sender) return { kind: 'foreign' };
   const parsed = readConnectEvent(event.data);
   return parsed ? { kind: 'event', sender, event: parsed } : { kind: 'invalid', sender, data: event.data };
