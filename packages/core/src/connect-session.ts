@@ -17,7 +17,7 @@ import { statusReporter } from './status-reporter';
 import { createStore } from './store';
 import { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 import { IDLE, tokenToSrc } from './token-to-src';
-import { createAuthorizeTokenSource } from './token-source';
+import { tokenRequests } from './token-source';
 
 /**
  * One embedded Connect iframe: its tokens, its load watchdog and its messages. Bindings render
@@ -41,7 +41,17 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   });
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
-  const tokens = createAuthorizeTokenSource(options.fetchAuthorizeToken, options);
+  const tokens = tokenRequests(options.fetchAuthorizeToken, options, (next) => {
+    if (next.error) return fail(next.error);
+    const state = tokenToSrc(next, getState(), connectUrl, params);
+    if (!state) return;
+    if (state.src !== getState().src) {
+      redirected = false;
+      if (state.src) watchdog.start();
+      else watchdog.stop();
+    }
+    replace(state);
+  });
   const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
   // The session's own state, besides its store's and its parts'. `running` (set while started)
@@ -92,19 +102,6 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   };
   const listen = createMessageRouter(origin, getFrame, onEvent, refuse);
 
-  tokens.subscribe(() => {
-    const next = tokens.getState();
-    if (next.error) return fail(next.error);
-    const state = tokenToSrc(next, getState(), connectUrl, params);
-    if (!state) return;
-    if (state.src !== getState().src) {
-      redirected = false;
-      if (state.src) watchdog.start();
-      else watchdog.stop();
-    }
-    replace(state);
-  });
-
   const stop = (): void => {
     running?.();
     running = undefined;
@@ -147,7 +144,6 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     dispose() {
       stop();
       disposed = true;
-      tokens.dispose();
       listeners.clear();
     },
   };

@@ -50,8 +50,8 @@ export function readConnectEvent(raw: unknown): ConnectEvent | null {
 
 /**
  * Which window sent a message from the Connect origin `from` (see `MessageSender`; `frame` is the
- * iframe's window), or `undefined` for a message from any other origin: the one sender rule, for `classifyConnectMessage` and the
- * session's message router.
+ * iframe's window), or `undefined` for a message from any other origin: the one sender rule, for
+ * `classifyConnectMessage` and the session's message router.
  */
 export const messageSender = (
   { origin, source }: MessageLike,
