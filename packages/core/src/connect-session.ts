@@ -113,9 +113,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     start() {
       if (!running && !disposed) {
         const stopListening = listen();
-        const stopReporting = subscribe(
-          statusReporter(getState, (status) => call(handlers.onStatusChange, status)),
-        );
+        const stopReporting = subscribe(statusReporter(getState, handlers));
         const stopTokens = tokens.start();
         running = () => {
           stopListening();

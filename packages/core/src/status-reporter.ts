@@ -1,4 +1,5 @@
-import type { ConnectSessionState, ConnectStatus } from './session-types';
+import { call } from './app-callback';
+import type { ConnectSessionHandlers, ConnectSessionState, ConnectStatus } from './session-types';
 
 /**
  * `onStatusChange`: a store listener, for one run of the session, that reports after every change
@@ -7,7 +8,7 @@ import type { ConnectSessionState, ConnectStatus } from './session-types';
  */
 export function statusReporter(
   getState: () => ConnectSessionState,
-  report: (status: ConnectStatus) => void,
+  handlers: ConnectSessionHandlers,
 ): () => void {
   let reported: string | undefined;
   return () => {
@@ -16,7 +17,7 @@ export function statusReporter(
     const text = JSON.stringify(next);
     if (text !== reported) {
       reported = text;
-      report(next);
+      call(handlers.onStatusChange, next);
     }
   };
 }
