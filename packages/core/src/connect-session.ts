@@ -48,7 +48,6 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     if (state.src !== getState().src) {
       redirected = false;
       if (state.src) watchdog.start();
-      else watchdog.stop();
     }
     replace(state);
   });
@@ -105,6 +104,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const stop = (): void => {
     running?.();
     running = undefined;
+    watchdog.stop();
   };
   return {
     origin,

@@ -33,7 +33,7 @@ export function tokenToSrc(
     return next.status === state.status ? undefined : { ...state, status: next.status };
   }
   const src = buildConnectUrl(connectUrl, params, token);
-  if (src !== state.src) return { ...state, ...next, src, mounted: false, popupBlocked: 0 };
+  if (src !== state.src) return { ...next, src, mounted: false, popupBlocked: 0 };
   // The same token, now spent, or back to `ready`: credentials submitted while an expiry refresh
   // was in flight keep this load.
   return next.used !== state.used || next.status !== state.status ? { ...state, ...next } : undefined;
