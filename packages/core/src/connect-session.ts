@@ -55,7 +55,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
   // The session's own state, besides its store's and its parts'. `running` (set while started)
   // stops the message router, the status reporter and the token source.
-  let running: (() => void) | undefined;
+  let running: (() => void)[] | undefined;
   let disposed = false;
   // onRedirect fired for this iframe load (from the message or the landing URL): once per load.
   let redirected = false;
@@ -102,7 +102,8 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const listen = createMessageRouter(origin, getFrame, onEvent, refuse);
 
   const stop = (): void => {
-    running?.();
+    // In order: the reporter is gone before the token source goes idle, which is no change to report.
+    running?.forEach((stopPart) => stopPart());
     running = undefined;
     watchdog.stop();
   };
@@ -112,15 +113,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     subscribe,
     start() {
       if (!running && !disposed) {
-        const stopListening = listen();
-        const stopReporting = subscribe(statusReporter(getState, handlers));
-        const stopTokens = tokens.start();
-        running = () => {
-          stopListening();
-          // First: going idle on stop is no status change to report.
-          stopReporting();
-          stopTokens();
-        };
+        running = [listen(), subscribe(statusReporter(getState, handlers)), tokens.start()];
       }
       return stop;
     },
