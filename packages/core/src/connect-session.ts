@@ -44,7 +44,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const tokens = tokenRequests(options.fetchAuthorizeToken, options, (next) => {
     if (next.error) return fail(next.error);
     const state = tokenToSrc(next, getState(), connectUrl, params);
-    if (!state) return;
+    if (state === getState()) return;
     if (state.src !== getState().src) {
       redirected = false;
       if (state.src) watchdog.start();
