@@ -121,16 +121,18 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       tokens.refresh(getState().status === 'error' ? 'retry' : 'refresh');
     },
     frameLoaded() {
-      if (!running || !getState().src) return;
-      const landed = !redirected && readLanding?.();
+      // Nothing to wait for once the result is in.
+      if (!running || !getState().src || redirected) return;
+      const landed = readLanding?.();
       if (landed) {
         watchdog.stop();
         tokens.markUsed();
         redirect(landed, { type: 'step', step: 'REDIRECT', data: { step: 'REDIRECT', ...landed } });
+      } else if (!getState().mounted) {
+        // A document loaded but Connect has not said it is up: an error page (offline,
+        // unreachable) loads too, so wait only a short grace. Not after APP_MOUNTED.
+        watchdog.loaded();
       }
-      // A document loaded but Connect has not said it is up: an error page (offline, unreachable)
-      // loads too, so wait only a short grace. Not after APP_MOUNTED, nor once the result is in.
-      if (!getState().mounted && !redirected) watchdog.loaded();
     },
     dispose() {
       stop();
