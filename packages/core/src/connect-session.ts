@@ -34,11 +34,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     loadTimeoutMs = 30_000,
     mountTimeoutMs = 5_000,
   } = options;
-  const watchdog = createLoadWatchdog(loadTimeoutMs, mountTimeoutMs, (error) => {
-    // The token went into that load: it is spent, never to be replaced for expiry.
-    tokens.markUsed();
-    fail(error);
-  });
+  const watchdog = createLoadWatchdog(loadTimeoutMs, mountTimeoutMs, fail);
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
   const tokens = tokenRequests(options.fetchAuthorizeToken, options, (next) => {
@@ -63,11 +59,14 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   let popups = 0;
 
   const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
-  const fail = (error: FlinksConnectError): void => {
+  // Hoisted: the watchdog reports through it.
+  function fail(error: FlinksConnectError): void {
+    // A token that went into this load is spent, never to be replaced for expiry.
+    tokens.markUsed();
     watchdog.stop();
     set({ status: 'error', src: null, error, expiresAt: null, refreshAt: null });
     call(handlers.onError, error);
-  };
+  }
   const redirect = (details: RedirectDetails, event: ConnectEvent): void => {
     redirected = true;
     call(handlers.onEvent, event);
@@ -94,10 +93,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       if (details) return redirect(details, event);
     }
     tellApp(handlers, event);
-    if (step === 'TOKEN_INVALID') {
-      tokens.markUsed();
-      fail(tokenRejected());
-    }
+    if (step === 'TOKEN_INVALID') fail(tokenRejected());
   };
   const listen = createMessageRouter(origin, getFrame, onEvent, refuse);
 
