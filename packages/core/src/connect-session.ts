@@ -39,13 +39,12 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
   const tokens = tokenRequests(options.fetchAuthorizeToken, options, (next) => {
     if (next.error) return fail(next.error);
-    const state = tokenToSrc(next, getState(), connectUrl, params);
-    if (state === getState()) return;
-    if (state.src !== getState().src) {
+    const change = tokenToSrc(next, getState(), connectUrl, params);
+    if (change?.src) {
       redirected = false;
-      if (state.src) watchdog.start();
+      watchdog.start();
     }
-    replace(state);
+    if (change) set(change);
   });
   const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
