@@ -6,7 +6,7 @@ import type { ConnectEvent, RedirectDetails } from './events';
 import { landingChannel } from './landing-channel';
 import { createLoadWatchdog } from './load-watchdog';
 import { createMessageRouter } from './message-router';
-import { hasUnsafeRedirectUrl, redirectDetails } from './messages';
+import { hasUnsafeRedirectUrl, payloadDetails } from './messages';
 import type {
   ConnectSession,
   ConnectSessionOptions,
@@ -88,7 +88,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       // The landing URL gave the result already.
       if (redirected) return;
       if (hasUnsafeRedirectUrl(event)) refuse(event.data, 'unsafe_redirect_url');
-      const details = redirectDetails(event);
+      const details = payloadDetails(event.data);
       if (details) return redirect(details, event);
     }
     tellApp(handlers, event);

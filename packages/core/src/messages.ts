@@ -116,9 +116,11 @@ function details(
  * is handed on only when it is an absolute `http:` or `https:` URL: `javascript:`, `data:` and the
  * like never reach an app (see `hasUnsafeRedirectUrl`).
  */
-export function redirectDetails(event: ConnectEvent): RedirectDetails | null {
-  if (event.type !== 'step' || event.step !== 'REDIRECT') return null;
-  const { data } = event;
+export const redirectDetails = (event: ConnectEvent): RedirectDetails | null =>
+  event.type === 'step' && event.step === 'REDIRECT' ? payloadDetails(event.data) : null;
+
+/** `redirectDetails` of the payload of an event already known to be a `REDIRECT`. */
+export function payloadDetails(data: Record<string, unknown>): RedirectDetails | null {
   const url = nonEmpty(data.url) ? data.url : undefined;
   // A relative url still has a query to read, but is not handed on.
   const query = url === undefined ? undefined : webUrl(url, 'https://redirect.invalid')?.searchParams;
