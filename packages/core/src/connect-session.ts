@@ -116,8 +116,8 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       tokens.refresh(getState().status === 'error' ? 'retry' : 'refresh');
     },
     frameLoaded() {
-      // Nothing to wait for once the result is in.
-      if (!running || !getState().src || redirected) return;
+      // No iframe while stopped; nothing to wait for once the result is in.
+      if (!getState().src || redirected) return;
       const landed = readLanding?.();
       if (landed) {
         watchdog.stop();
