@@ -31,8 +31,7 @@ export function tokenToSrc(
   if (next.status === 'idle') return IDLE;
   if (!token) return next.status === state.status ? undefined : { status: next.status };
   const src = buildConnectUrl(connectUrl, params, token);
-  if (src !== state.src) return { ...next, src, mounted: false, popupBlocked: 0 };
-  // The same token, now spent, or back to `ready`: credentials submitted while an expiry refresh
-  // was in flight keep this load.
-  if (next.used !== state.used || next.status !== state.status) return next;
+  // The token source reports the same token again only with a change: spent now, or back to
+  // `ready` (credentials submitted while an expiry refresh was in flight keep this load).
+  return src === state.src ? next : { ...next, src, mounted: false, popupBlocked: 0 };
 }
