@@ -68,7 +68,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   }
   const redirect = (details: RedirectDetails, event: ConnectEvent): void => {
     redirected = true;
-    call(handlers.onEvent, event);
+    tellApp(handlers, event);
     call(handlers.onRedirect, details, event);
   };
   const refuse = (data: unknown, reason: RefusedMessageReason): void =>
