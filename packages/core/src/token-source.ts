@@ -133,7 +133,6 @@ export function tokenRequests(
     });
   }
   let state = IDLE;
-  const getState = (): AuthorizeTokenState => state;
   const set = (next: AuthorizeTokenState): void => changed((state = next));
   let running = false;
   // One timer at a time: the deferred start, an attempt's timeout, a backoff delay or the expiry check.
@@ -157,7 +156,7 @@ export function tokenRequests(
   // Timers stall in background tabs and sleeping laptops, so the wall clock decides, not the timer.
   const checkExpiry = (): void => {
     // Set only while an unused token is ready.
-    const { refreshAt } = getState();
+    const { refreshAt } = state;
     if (refreshAt == null) return;
     const left = refreshAt - now();
     if (left <= 0) request('expired');
@@ -175,7 +174,7 @@ export function tokenRequests(
 
   function request(reason: TokenRequestReason): void {
     halt();
-    replacing = reason === 'expired' ? getState() : undefined;
+    replacing = reason === 'expired' ? state : undefined;
     set(LOADING);
     attempt(reason, 1);
   }
@@ -250,7 +249,7 @@ export function tokenRequests(
     running = false;
     halt();
     listen('removeEventListener');
-    if (getState() !== IDLE) set(IDLE);
+    if (state !== IDLE) set(IDLE);
   };
 
   return {
@@ -269,7 +268,7 @@ export function tokenRequests(
     markUsed() {
       // Credentials submitted in the old iframe while its replacement was being fetched: keep the
       // session the user is in, and drop the replacement.
-      const current = getState().status === 'loading' ? replacing : getState();
+      const current = state.status === 'loading' ? replacing : state;
       if (current?.status === 'ready' && !current.used) {
         halt();
         set({ ...current, used: true, refreshAt: null });
