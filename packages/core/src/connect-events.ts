@@ -4,7 +4,7 @@ import type { ConnectEvent } from './events';
 import type { ConnectSessionHandlers } from './session-types';
 
 /**
- * Tells the app about an accepted event that is not the result (`onRedirect` is the session's):
+ * Tells the app about an accepted event (the result's `onRedirect` is the session's, after this):
  * `onEvent`, then `onPopupBlocked` for `POPUP_BLOCKED` and `onError` with a `flinks_error` for a
  * Flinks error code. Each runs isolated.
  */

@@ -6,7 +6,7 @@ import type { ConnectEvent, RedirectDetails } from './events';
 import { landingChannel } from './landing-channel';
 import { createLoadWatchdog } from './load-watchdog';
 import { createMessageRouter } from './message-router';
-import { hasUnsafeRedirectUrl, redirectDetails } from './messages';
+import { hasUnsafeRedirectUrl, payloadDetails } from './messages';
 import type {
   ConnectSession,
   ConnectSessionOptions,
@@ -17,7 +17,7 @@ import { statusReporter } from './status-reporter';
 import { createStore } from './store';
 import { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 import { IDLE, tokenToSrc } from './token-to-src';
-import { createAuthorizeTokenSource } from './token-source';
+import { tokenRequests } from './token-source';
 
 /**
  * One embedded Connect iframe: its tokens, its load watchdog and its messages. Bindings render
@@ -34,19 +34,23 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     loadTimeoutMs = 30_000,
     mountTimeoutMs = 5_000,
   } = options;
-  const watchdog = createLoadWatchdog(loadTimeoutMs, mountTimeoutMs, (error) => {
-    // The token went into that load: it is spent, never to be replaced for expiry.
-    tokens.markUsed();
-    fail(error);
-  });
+  const watchdog = createLoadWatchdog(loadTimeoutMs, mountTimeoutMs, fail);
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
-  const tokens = createAuthorizeTokenSource(options.fetchAuthorizeToken, options);
+  const tokens = tokenRequests(options.fetchAuthorizeToken, options, (next) => {
+    if (next.error) return fail(next.error);
+    const change = tokenToSrc(next, getState(), connectUrl, params);
+    if (change?.src) {
+      redirected = false;
+      watchdog.start();
+    }
+    if (change) set(change);
+  });
   const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
   // The session's own state, besides its store's and its parts'. `running` (set while started)
-  // stops the message router and the token source.
-  let running: (() => void) | undefined;
+  // stops the message router, the status reporter and the token source.
+  let running: (() => void)[] | undefined;
   let disposed = false;
   // onRedirect fired for this iframe load (from the message or the landing URL): once per load.
   let redirected = false;
@@ -54,14 +58,17 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   let popups = 0;
 
   const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
-  const fail = (error: FlinksConnectError): void => {
+  // Hoisted: the watchdog reports through it.
+  function fail(error: FlinksConnectError): void {
+    // A token that went into this load is spent, never to be replaced for expiry.
+    tokens.markUsed();
     watchdog.stop();
     set({ status: 'error', src: null, error, expiresAt: null, refreshAt: null });
     call(handlers.onError, error);
-  };
+  }
   const redirect = (details: RedirectDetails, event: ConnectEvent): void => {
     redirected = true;
-    call(handlers.onEvent, event);
+    tellApp(handlers, event);
     call(handlers.onRedirect, details, event);
   };
   const refuse = (data: unknown, reason: RefusedMessageReason): void =>
@@ -81,42 +88,19 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       // The landing URL gave the result already.
       if (redirected) return;
       if (hasUnsafeRedirectUrl(event)) refuse(event.data, 'unsafe_redirect_url');
-      const details = redirectDetails(event);
+      const details = payloadDetails(event.data);
       if (details) return redirect(details, event);
     }
     tellApp(handlers, event);
-    if (step === 'TOKEN_INVALID') {
-      tokens.markUsed();
-      fail(tokenRejected());
-    }
+    if (step === 'TOKEN_INVALID') fail(tokenRejected());
   };
   const listen = createMessageRouter(origin, getFrame, onEvent, refuse);
 
-  tokens.subscribe(() => {
-    const next = tokens.getState();
-    if (next.error) return fail(next.error);
-    const state = tokenToSrc(next, getState(), connectUrl, params);
-    if (!state) return;
-    if (state.src !== getState().src) {
-      redirected = false;
-      if (state.src) watchdog.start();
-      else watchdog.stop();
-    }
-    replace(state);
-  });
-  subscribe(
-    statusReporter(
-      getState,
-      () => !!running,
-      (status) => call(handlers.onStatusChange, status),
-    ),
-  );
-
   const stop = (): void => {
-    const stopRunning = running;
-    // Cleared first: going idle on stop is no status change to report.
+    // In order: the reporter is gone before the token source goes idle, which is no change to report.
+    running?.forEach((stopPart) => stopPart());
     running = undefined;
-    stopRunning?.();
+    watchdog.stop();
   };
   return {
     origin,
@@ -124,12 +108,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     subscribe,
     start() {
       if (!running && !disposed) {
-        const stopListening = listen();
-        const stopTokens = tokens.start();
-        running = () => {
-          stopListening();
-          stopTokens();
-        };
+        running = [listen(), subscribe(statusReporter(getState, handlers)), tokens.start()];
       }
       return stop;
     },
@@ -137,21 +116,22 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       tokens.refresh(getState().status === 'error' ? 'retry' : 'refresh');
     },
     frameLoaded() {
-      if (!running || !getState().src) return;
-      const landed = !redirected && readLanding?.();
+      // No iframe while stopped; nothing to wait for once the result is in.
+      if (!getState().src || redirected) return;
+      const landed = readLanding?.();
       if (landed) {
         watchdog.stop();
         tokens.markUsed();
         redirect(landed, { type: 'step', step: 'REDIRECT', data: { step: 'REDIRECT', ...landed } });
+      } else if (!getState().mounted) {
+        // A document loaded but Connect has not said it is up: an error page (offline,
+        // unreachable) loads too, so wait only a short grace. Not after APP_MOUNTED.
+        watchdog.loaded();
       }
-      // A document loaded but Connect has not said it is up: an error page (offline, unreachable)
-      // loads too, so wait only a short grace. Not after APP_MOUNTED, nor once the result is in.
-      if (!getState().mounted && !redirected) watchdog.loaded();
     },
     dispose() {
       stop();
       disposed = true;
-      tokens.dispose();
       listeners.clear();
     },
   };

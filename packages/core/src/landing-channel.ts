@@ -14,14 +14,13 @@ export function landingChannel(
   return (
     landing &&
     (() => {
-      let href: string | undefined;
+      let url: URL | undefined;
       try {
         // Readable only once the frame is on the host's own origin; Connect's pages throw here.
-        href = (getFrame() as Window | null | undefined)?.location.href;
+        url = webUrl((getFrame() as Window | null | undefined)?.location.href ?? '');
       } catch {
         return null;
       }
-      const url = href === undefined ? undefined : webUrl(href);
       return url?.origin === landing.origin && url.pathname === landing.pathname ? urlDetails(url) : null;
     })
   );

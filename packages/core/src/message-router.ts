@@ -18,7 +18,7 @@ export function createMessageRouter(
   const live: LiveSession = { origin, frame: getFrame };
   const onMessage = (message: MessageEvent): void => {
     const frame = getFrame();
-    const sender = messageSender(message, { origin, source: frame });
+    const sender = messageSender(message, origin, frame);
     if (!sender) return;
     if (sender === 'gone') {
       // Its frame navigated away before the message was dispatched. Only a session with an iframe

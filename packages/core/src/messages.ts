@@ -49,18 +49,16 @@ export function readConnectEvent(raw: unknown): ConnectEvent | null {
 }
 
 /**
- * Which window sent a message from the Connect origin (see `MessageSender`), or `undefined` for
- * a message from any other origin: the one sender rule, for `classifyConnectMessage` and the
- * session's message router.
+ * Which window sent a message from the Connect origin `from` (see `MessageSender`; `frame` is the
+ * iframe's window), or `undefined` for a message from any other origin: the one sender rule, for
+ * `classifyConnectMessage` and the session's message router.
  */
-export const messageSender = (event: MessageLike, from: ConnectMessageSource): MessageSender | undefined =>
-  event.origin !== from.origin
-    ? undefined
-    : event.source == null
-      ? 'gone'
-      : event.source === from.source
-        ? 'frame'
-        : 'other';
+export const messageSender = (
+  { origin, source }: MessageLike,
+  from: string,
+  frame: unknown,
+): MessageSender | undefined =>
+  origin !== from ? undefined : source == null ? 'gone' : source === frame ? 'frame' : 'other';
 
 /**
  * Reads a message from the Connect origin and says which window sent it; messages from any other
@@ -68,7 +66,7 @@ export const messageSender = (event: MessageLike, from: ConnectMessageSource): M
  * Connect session accepts a `gone` one only when it is the one session on the page it can belong to.
  */
 export function classifyConnectMessage(event: MessageLike, from: ConnectMessageSource): ClassifiedMessage {
-  const sender = messageSender(event, from);
+  const sender = messageSender(event, from.origin, from.source);
   if (!sender) return { kind: 'foreign' };
   const parsed = readConnectEvent(event.data);
   return parsed ? { kind: 'event', sender, event: parsed } : { kind: 'invalid', sender, data: event.data };
@@ -118,9 +116,11 @@ function details(
  * is handed on only when it is an absolute `http:` or `https:` URL: `javascript:`, `data:` and the
  * like never reach an app (see `hasUnsafeRedirectUrl`).
  */
-export function redirectDetails(event: ConnectEvent): RedirectDetails | null {
-  if (event.type !== 'step' || event.step !== 'REDIRECT') return null;
-  const { data } = event;
+export const redirectDetails = (event: ConnectEvent): RedirectDetails | null =>
+  event.type === 'step' && event.step === 'REDIRECT' ? payloadDetails(event.data) : null;
+
+/** `redirectDetails` of the payload of an event already known to be a `REDIRECT`. */
+export function payloadDetails(data: Record<string, unknown>): RedirectDetails | null {
   const url = nonEmpty(data.url) ? data.url : undefined;
   // A relative url still has a query to read, but is not handed on.
   const query = url === undefined ? undefined : webUrl(url, 'https://redirect.invalid')?.searchParams;

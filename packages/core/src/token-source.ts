@@ -61,10 +61,52 @@ const LOADING: AuthorizeTokenState = { ...IDLE, status: 'loading' };
 
 const attemptText = (n: number, of: number): string => `attempt ${n} of ${of}`;
 
+/**
+ * A standalone token source: the token rules (`tokenRequests`) with their state in a store of
+ * their own, for `useAuthorizeToken` and an app's own embedding.
+ */
 export function createAuthorizeTokenSource(
   fetchAuthorizeToken: FetchAuthorizeToken,
   options: AuthorizeTokenOptions = {},
 ): AuthorizeTokenSource {
+  const { getState, subscribe, set, listeners } = createStore(IDLE);
+  const { start, stop, refresh, markUsed } = tokenRequests(fetchAuthorizeToken, options, set);
+  let disposed = false;
+  return {
+    getState,
+    subscribe,
+    start: () => (disposed ? stop : start()),
+    refresh,
+    markUsed,
+    dispose() {
+      stop();
+      disposed = true;
+      listeners.clear();
+    },
+  };
+}
+
+/** The token rules of one token source, started and stopped by its owner. */
+export interface TokenRequests {
+  /** See `AuthorizeTokenSource.start`; returns `stop`. */
+  start(): () => void;
+  stop(): void;
+  /** Replaces the token now, superseding any request in flight. Ignored while stopped. */
+  refresh(reason?: TokenRequestReason): void;
+  /** The token was redeemed by Flinks: never replace it for expiry. */
+  markUsed(): void;
+}
+
+/**
+ * The token rules: one token per iframe load, fetched one task after `start()`, retried, timed out
+ * and replaced before it expires. The state is the caller's to keep and publish: every new state
+ * is handed to `changed`, so a Connect session folds it into its own without a second store.
+ */
+export function tokenRequests(
+  fetchAuthorizeToken: FetchAuthorizeToken,
+  options: AuthorizeTokenOptions,
+  changed: (state: AuthorizeTokenState) => void,
+): TokenRequests {
   if (__DEV__ && typeof fetchAuthorizeToken !== 'function') {
     throw invalidOptions(
       'fetchAuthorizeToken must be a function that asks your server for a Flinks authorize token, e.g. ' +
@@ -90,9 +132,9 @@ export function createAuthorizeTokenSource(
       now,
     });
   }
-  const { getState, subscribe, set, listeners } = createStore(IDLE);
+  let state = IDLE;
+  const set = (next: AuthorizeTokenState): void => changed((state = next));
   let running = false;
-  let disposed = false;
   // One timer at a time: the deferred start, an attempt's timeout, a backoff delay or the expiry check.
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The attempt in flight. Stopping, superseding and timing out all abort it, and an aborted
@@ -114,7 +156,7 @@ export function createAuthorizeTokenSource(
   // Timers stall in background tabs and sleeping laptops, so the wall clock decides, not the timer.
   const checkExpiry = (): void => {
     // Set only while an unused token is ready.
-    const { refreshAt } = getState();
+    const { refreshAt } = state;
     if (refreshAt == null) return;
     const left = refreshAt - now();
     if (left <= 0) request('expired');
@@ -132,7 +174,7 @@ export function createAuthorizeTokenSource(
 
   function request(reason: TokenRequestReason): void {
     halt();
-    replacing = reason === 'expired' ? getState() : undefined;
+    replacing = reason === 'expired' ? state : undefined;
     set(LOADING);
     attempt(reason, 1);
   }
@@ -207,36 +249,30 @@ export function createAuthorizeTokenSource(
     running = false;
     halt();
     listen('removeEventListener');
-    if (getState() !== IDLE) set(IDLE);
+    if (state !== IDLE) set(IDLE);
   };
 
   return {
-    getState,
-    subscribe,
     start() {
-      if (!running && !disposed) {
+      if (!running) {
         running = true;
         listen('addEventListener');
         schedule(0, () => request('mount'));
       }
       return stop;
     },
+    stop,
     refresh(reason = 'refresh') {
       if (running) request(reason);
     },
     markUsed() {
       // Credentials submitted in the old iframe while its replacement was being fetched: keep the
       // session the user is in, and drop the replacement.
-      const current = getState().status === 'loading' ? replacing : getState();
+      const current = state.status === 'loading' ? replacing : state;
       if (current?.status === 'ready' && !current.used) {
         halt();
         set({ ...current, used: true, refreshAt: null });
       }
-    },
-    dispose() {
-      stop();
-      disposed = true;
-      listeners.clear();
     },
   };
 }

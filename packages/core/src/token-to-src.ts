@@ -16,25 +16,22 @@ export const IDLE: ConnectSessionState = {
 };
 
 /**
- * The session's state for the token source's (less the token itself; its errors are the session's
- * to report, before this is asked): a token becomes the iframe
- * `src`, a new load that starts unmounted; while a replacement is on its way the current iframe
- * stays. `undefined` when nothing the session shows has changed; a state with a new `src` is a
- * new iframe load.
+ * What the token source's state (less the token itself; its errors are the session's to report,
+ * before this is asked) changes in the session's: a token becomes the iframe `src`, a new load
+ * that starts unmounted; while a replacement is on its way the current iframe stays. `undefined`
+ * when nothing the session shows has changed; a change with a `src` is a new iframe load.
  */
 export function tokenToSrc(
   { token, ...next }: AuthorizeTokenState,
   state: ConnectSessionState,
   connectUrl: string,
   params: ConnectParams | undefined,
-): ConnectSessionState | undefined {
-  if (!token) {
-    if (next.status === 'idle') return state === IDLE ? undefined : IDLE;
-    return next.status === state.status ? undefined : { ...state, status: next.status };
-  }
+): Partial<ConnectSessionState> | undefined {
+  // The token source goes idle only on stop, and only once.
+  if (next.status === 'idle') return IDLE;
+  if (!token) return next.status === state.status ? undefined : { status: next.status };
   const src = buildConnectUrl(connectUrl, params, token);
-  if (src !== state.src) return { ...state, ...next, src, mounted: false, popupBlocked: 0 };
-  // The same token, now spent, or back to `ready`: credentials submitted while an expiry refresh
-  // was in flight keep this load.
-  return next.used !== state.used || next.status !== state.status ? { ...state, ...next } : undefined;
+  // The token source reports the same token again only with a change: spent now, or back to
+  // `ready` (credentials submitted while an expiry refresh was in flight keep this load).
+  return src === state.src ? next : { ...next, src, mounted: false, popupBlocked: 0 };
 }

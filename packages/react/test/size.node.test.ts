@@ -25,11 +25,16 @@ mount grace after the frame's load. Then 4,857 B: the session takes the token so
 it is instead of mirroring it field by field, and reads each message and URL once. The binding
 contract moving to core took it to 4,876 B; the session as a composition of parts (load watchdog,
 message router on messages.ts's sender rule, landing channel, status reporter, token to src) to
-5,063 B: +187 B for no feature, the price of the parts' seams, rounded up here to 5,100 B.
+5,063 B: +187 B for no feature, the price of the parts' seams (the ratchet went to 5,100 B). Won
+back with the parts kept: the session keeps the token rules' state instead of a second store
+(-37 B), and the parts stopped re-checking what other facts already settle (a REDIRECT's type,
+a stopped session's src, the token source reporting the same token only with a change): 4,926 B,
+rounded up here to 4,950 B, 26 B above the 4,900 B before the split (the sender rule shared with
+classifyConnectMessage and the app's side of an event as a function of its own cost most of it).
 DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
  * every peer" (3,327 B): the size work is open; `pnpm bench` shows where the bytes go.
  */
-const COMPONENT_BUDGET_BYTES = 5_100;
+const COMPONENT_BUDGET_BYTES = 4_950;
 
 describe('what an app pays for <FlinksConnect>', () => {
   it(`keeps the React binding itself within ${BINDING_BUDGET_BYTES} B gzipped`, async () => {
