@@ -32,6 +32,7 @@ export type { FlinksConnectErrorCode } from './errors';
 export { FLINKS_CODE_DEFINITIONS, STEP_DEFINITIONS } from './event-definitions';
 export { connectLabels } from './labels';
 export type { FlinksConnectLabels } from './labels';
+export { isStep } from './events';
 export type {
   ConnectErrorEvent,
   ConnectEvent,
