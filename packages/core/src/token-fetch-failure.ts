@@ -1,13 +1,9 @@
-// What a rejection of `fetchAuthorizeToken` says: whether trying again can help, and (in
-// development) what it means for the app's developer.
-
-/**
- * The token endpoint's answers that say it is set up wrong (`createAuthorizeTokenHandler`'s
- * `server_not_configured`, `origin_not_allowed`, `method_not_allowed`), carried as the rejection's
- * `code` by the README's fetcher: no retry can change them, so they are not retried.
- */
-export const isSetupAnswer = (cause: unknown): boolean =>
-  /_not_(configured|allowed)$/.test((cause as { code?: string } | null)?.code!);
+// Development only: what a rejection of `fetchAuthorizeToken` means, for the app's developer.
+//
+// The token endpoint's answers that say it is set up wrong (`createAuthorizeTokenHandler`'s
+// `server_not_configured`, `origin_not_allowed`, `method_not_allowed`: `<what>_not_<state>`) come
+// as the rejection's `code` from the README's fetcher; token-source.ts does not retry them, as no
+// retry can change them. Transient answers (`flinks_unavailable`, a network error) are retried.
 
 const FIXES: Record<string, string> = {
   server_not_configured:
@@ -24,7 +20,7 @@ export function explainRejection(cause: unknown): string {
   }
   const code = (cause as { code?: unknown }).code;
   if (typeof code === 'string' && code in FIXES) {
-    return `: your token endpoint answered ${code}: ${FIXES[code]}`;
+    return `: your token endpoint answered ${code}: ${FIXES[code]} (not retried: trying again cannot fix it)`;
   }
   if (cause.name === 'SyntaxError') {
     return (

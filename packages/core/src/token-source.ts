@@ -1,7 +1,7 @@
 import { failure, FlinksConnectError, invalidOptions } from './errors';
 import { checkTokenOptions, type AuthorizeTokenOptions } from './options';
 import { createStore } from './store';
-import { explainRejection, isSetupAnswer } from './token-fetch-failure';
+import { explainRejection } from './token-fetch-failure';
 import { readTokenResponse, type AuthorizeTokenResponse, type ReceivedToken } from './token-response';
 
 export type TokenRequestReason = 'mount' | 'expired' | 'retry' | 'refresh';
@@ -141,7 +141,7 @@ export function createAuthorizeTokenSource(
   function attempt(reason: TokenRequestReason, n: number): void {
     const controller = (inFlight = new AbortController());
     const startedAt = now();
-    const settle = (outcome: FlinksConnectError | ReceivedToken, final?: boolean): void => {
+    const settle = (outcome: FlinksConnectError | ReceivedToken): void => {
       if (controller.signal.aborted) return;
       clearTimeout(timer);
       inFlight = undefined;
@@ -150,7 +150,8 @@ export function createAuthorizeTokenSource(
         const refreshAt = Math.max(outcome.expiresAt - refreshMarginMs, (now() + outcome.expiresAt) / 2);
         set({ ...IDLE, status: 'ready', ...outcome, refreshAt });
         checkExpiry();
-      } else if (n < attempts && !final) {
+      } else if (n < attempts && !/_not_/.test((outcome.cause as { code?: string } | undefined)?.code!)) {
+        // Not after the token endpoint's `<what>_not_<state>` answers: set up wrong (token-fetch-failure.ts).
         // Exponential backoff with "equal jitter": half to all of `base * 2^(n - 1)`, capped.
         const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));
         schedule(ceiling / 2 + (Math.random() * ceiling) / 2, () => attempt(reason, n + 1));
@@ -192,12 +193,10 @@ export function createAuthorizeTokenSource(
           failure(
             'token_fetch_failed',
             __DEV__ &&
-              `fetchAuthorizeToken rejected${explainRejection(cause)} (${attemptText(n, attempts)}${
-                isSetupAnswer(cause) ? ', not retried: trying again cannot fix it' : ''
-              }); the rejection is in error.cause.`,
+              `fetchAuthorizeToken rejected${explainRejection(cause)} (${attemptText(n, attempts)}); ` +
+                'the rejection is in error.cause.',
             { cause },
           ),
-          isSetupAnswer(cause),
         ),
     );
   }
