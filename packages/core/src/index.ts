@@ -1,6 +1,7 @@
 export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase } from './connect-url';
-export type { BooleanParam, ConnectParams } from './connect-params';
+export type { BooleanParam, ConnectParams, UnknownConnectParams } from './connect-params';
 export { booleanParams } from './connect-params';
+export { unknownParams } from './param-check';
 export {
   IFRAME_ATTRIBUTES,
   IFRAME_STYLE,

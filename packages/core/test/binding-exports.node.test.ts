@@ -16,6 +16,9 @@ const FROM_CORE = [
   'isStep',
   'STEP_DEFINITIONS',
   'FLINKS_CODE_DEFINITIONS',
+  // Connect parameters the library does not know, passed on purpose.
+  'unknownParams',
+  'UnknownConnectParams',
   // The types the callbacks, the fetcher and the options are written against.
   'AuthorizeTokenOptions',
   'AuthorizeTokenResponse',

@@ -26,6 +26,7 @@ export {
   readConnectRedirect,
   STEP_DEFINITIONS,
   TOKEN_SPENDING_STEPS,
+  unknownParams,
 } from '@flinks-embed/core';
 export type {
   AuthorizeTokenOptions,
@@ -46,4 +47,5 @@ export type {
   RetryOptions,
   TokenRequestContext,
   TokenRequestReason,
+  UnknownConnectParams,
 } from '@flinks-embed/core';

@@ -21,6 +21,7 @@ export {
   readConnectRedirect,
   STEP_DEFINITIONS,
   TOKEN_SPENDING_STEPS,
+  unknownParams,
 } from '@flinks-embed/core';
 export type {
   AuthorizeTokenOptions,
@@ -41,4 +42,5 @@ export type {
   RetryOptions,
   TokenRequestContext,
   TokenRequestReason,
+  UnknownConnectParams,
 } from '@flinks-embed/core';
