@@ -42,6 +42,7 @@ const PROPERTIES = [
   'onEvent',
   'onRedirect',
   'onError',
+  'logErrors',
   'onInvalidMessage',
   'onStatusChange',
   'onPopupBlocked',

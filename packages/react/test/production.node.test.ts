@@ -59,6 +59,7 @@ describe('a production bundle', () => {
       'which Flinks does not document',
       'FLINKS_SECRET_KEY',
       'not JSON',
+      'logged in development only',
     ]) {
       expect(code).not.toContain(text);
     }
