@@ -1,6 +1,6 @@
 import { connectLabels, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
-import { forwardRef, useImperativeHandle, useState, type ReactNode } from 'react';
-import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
+import { forwardRef, useEffect, useImperativeHandle, useState, type ReactNode } from 'react';
+import { DefaultErrorFallback, DefaultPopupBlockedNotice, takeFocus } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
 import { useConnectSession } from './use-connect-session';
 
@@ -25,21 +25,38 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
   function FlinksConnect(props, ref) {
     const [session, { status, src, error, popupBlocked }, frame, language] = useConnectSession(props);
     const labels = connectLabels(language, props.labels);
+    // The user pressed "Try again": from then on, what replaces it keeps the focus (fallbacks.tsx).
+    const [retried, setRetried] = useState(false);
     const {
       title = labels.title,
       className,
       style,
       iframeProps,
-      loadingFallback = <p role="status">{labels.loading}</p>,
-      errorFallback = DefaultErrorFallback,
+      loadingFallback = (
+        <p role="status" tabIndex={-1} ref={retried ? takeFocus : undefined}>
+          {labels.loading}
+        </p>
+      ),
+      errorFallback,
       popupBlockedNotice = DefaultPopupBlockedNotice,
     } = props;
     // Which blocked pop-up the user dismissed the notice for: the next one shows it again.
     const [dismissed, setDismissed] = useState<unknown>();
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
+    useEffect(() => {
+      if (retried && src) takeFocus(frame.current);
+    }, [retried, src, frame]);
 
     if (status === 'error') {
-      return <Slot render={errorFallback} error={error!} retry={() => session.reload()} labels={labels} />;
+      const retry = () => {
+        setRetried(true);
+        session.reload();
+      };
+      return errorFallback ? (
+        <Slot render={errorFallback} error={error!} retry={retry} labels={labels} />
+      ) : (
+        <DefaultErrorFallback error={error!} retry={retry} labels={labels} focus={retried} />
+      );
     }
     if (!src) {
       // No <link rel="preconnect">: a cross-site frame never reuses a socket the page opened
