@@ -88,6 +88,8 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   let noticeFor = '';
   let dismissed = '';
   let destroyed = false;
+  // The user pressed "Try again": from then on, what replaces what they were on keeps the focus.
+  let retried = false;
   const session = createConnectSession({
     ...options,
     connectUrl: resolveConnectUrl(options, 'mountFlinksConnect'),
@@ -96,7 +98,10 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     // session, and is still reported.
     handlers: options,
   });
-  const retry = (): void => session.reload();
+  const retry = (): void => {
+    retried = true;
+    session.reload();
+  };
 
   const render = (): void => {
     const { status, src, error, popupBlocked } = session.getState();
@@ -131,6 +136,11 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
         frame.src = src;
       }
       container.replaceChildren(node);
+      // Focus dropped with the replaced node goes to the new one (its button, or itself: the
+      // status line, the iframe), so a keyboard or screen-reader user goes on from there.
+      if (retried && document.activeElement === document.body) {
+        ((node as Element).querySelector?.('button') ?? (node as HTMLElement)).focus?.();
+      }
     }
     // Only the notice comes and goes: the iframe is never moved, which would load it (and spend
     // its token) again.
@@ -156,7 +166,7 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   render();
   session.start();
   return {
-    reload: retry,
+    reload: () => session.reload(),
     destroy() {
       if (destroyed) return;
       destroyed = true;
