@@ -150,7 +150,10 @@ export function createAuthorizeTokenSource(
         const refreshAt = Math.max(outcome.expiresAt - refreshMarginMs, (now() + outcome.expiresAt) / 2);
         set({ ...IDLE, status: 'ready', ...outcome, refreshAt });
         checkExpiry();
-      } else if (n < attempts && !/_not_/.test((outcome.cause as { code?: string } | undefined)?.code!)) {
+      } else if (
+        n < attempts &&
+        !/_not_/.test((outcome.cause as { code?: string } | undefined)?.code as string)
+      ) {
         // Not after the token endpoint's `<what>_not_<state>` answers: set up wrong (token-fetch-failure.ts).
         // Exponential backoff with "equal jitter": half to all of `base * 2^(n - 1)`, capped.
         const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));

@@ -6,7 +6,6 @@ import {
   paramEntries,
   resolveConnectUrl,
   sessionKey,
-  type ConnectParams,
   type UnknownConnectParams,
   type ConnectSessionHandlers,
   type FlinksConnectError,

@@ -88,7 +88,8 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   let noticeFor = '';
   let dismissed = '';
   let destroyed = false;
-  // The user pressed "Try again": from then on, what replaces what they were on keeps the focus.
+  // The user pressed "Try again" (or the app called reload()): from then on, what replaces what
+  // they were on keeps the focus.
   let retried = false;
   const session = createConnectSession({
     ...options,
@@ -166,7 +167,7 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   render();
   session.start();
   return {
-    reload: () => session.reload(),
+    reload: retry,
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -1,6 +1,6 @@
 import { connectLabels, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
-import { forwardRef, useEffect, useImperativeHandle, useState, type ReactNode } from 'react';
-import { DefaultErrorFallback, DefaultPopupBlockedNotice, takeFocus } from './fallbacks';
+import { forwardRef, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
+import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
 import { useConnectSession } from './use-connect-session';
 
@@ -25,37 +25,37 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
   function FlinksConnect(props, ref) {
     const [session, { status, src, error, popupBlocked }, frame, language] = useConnectSession(props);
     const labels = connectLabels(language, props.labels);
-    // The user pressed "Try again": from then on, what replaces it keeps the focus (fallbacks.tsx).
-    const [retried, setRetried] = useState(false);
+    // After the user's own "Try again", what replaces the button takes the focus it dropped to
+    // <body> (the loading line, the next error's button, the iframe once it loads): a keyboard or
+    // screen-reader user goes on from there. Focus anywhere else is left alone.
+    const retried = useRef(false);
+    const keepFocus = (node: HTMLElement | null): void => {
+      if (node && retried.current && document.activeElement === document.body) node.focus();
+    };
     const {
       title = labels.title,
       className,
       style,
       iframeProps,
       loadingFallback = (
-        <p role="status" tabIndex={-1} ref={retried ? takeFocus : undefined}>
+        <p role="status" tabIndex={-1} ref={keepFocus}>
           {labels.loading}
         </p>
       ),
-      errorFallback,
+      errorFallback = DefaultErrorFallback,
       popupBlockedNotice = DefaultPopupBlockedNotice,
     } = props;
     // Which blocked pop-up the user dismissed the notice for: the next one shows it again.
     const [dismissed, setDismissed] = useState<unknown>();
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
-    useEffect(() => {
-      if (retried && src) takeFocus(frame.current);
-    }, [retried, src, frame]);
 
     if (status === 'error') {
       const retry = () => {
-        setRetried(true);
+        retried.current = true;
         session.reload();
       };
-      return errorFallback ? (
-        <Slot render={errorFallback} error={error!} retry={retry} labels={labels} />
-      ) : (
-        <DefaultErrorFallback error={error!} retry={retry} labels={labels} focus={retried} />
+      return (
+        <Slot render={errorFallback} error={error!} retry={retry} labels={labels} focusRef={keepFocus} />
       );
     }
     if (!src) {
@@ -80,6 +80,7 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
         onLoad={(event) => {
           // The landing page of an inner redirect is a second channel for the result.
           session.frameLoaded();
+          keepFocus(event.currentTarget);
           iframeProps?.onLoad?.(event);
         }}
         className={className}
