@@ -85,6 +85,23 @@ describe('when Connect cannot load', () => {
     expect((await record()).statuses.at(-1)).toMatchObject({ status: 'error', mounted: false });
   });
 
+  it("names CSP frame-src when the host page's Content-Security-Policy blocks the frame", async () => {
+    // The same app, on a page whose policy allows frames from its own origin only.
+    host.page(
+      '/csp',
+      `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="frame-src 'self'"></head>` +
+        '<title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
+    );
+    const url = new URL('/csp', hostOrigin);
+    for (const [name, value] of Object.entries({ connectUrl: sim.connectUrl, ...slowWatchdog }))
+      url.searchParams.set(name, value);
+    await page.goto(url.href);
+    await expect.poll(async () => (await record()).errors, eventually).toHaveLength(1);
+    const [error] = (await record()).errors;
+    expect(error!.code).toBe('iframe_load_timeout');
+    expect(error!.message).toMatch(/Content-Security-Policy frame-src/);
+  });
+
   it('fails fast when the Connect page loads but never posts', async () => {
     sim.setFaults({ connectPageSilent: true });
     await open(slowWatchdog);
