@@ -69,7 +69,9 @@ export function createAuthorizeTokenSource(
   if (__DEV__ && typeof fetchAuthorizeToken !== 'function') {
     throw invalidOptions(
       'fetchAuthorizeToken must be a function that asks your server for a Flinks authorize token, e.g. ' +
-        `({ signal }) => fetch('/api/flinks/authorize-token', { method: 'POST', signal }).then((r) => r.json())`,
+        `({ signal }) => fetch('/api/flinks/authorize-token', { method: 'POST', signal }).then(async (r) => { ` +
+        'const body = await r.json(); if (!r.ok) throw Object.assign(new Error(body.error), { code: body.error }); ' +
+        'return body; }) (the README has it).',
     );
   }
   const {
