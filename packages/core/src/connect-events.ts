@@ -1,4 +1,5 @@
 import { call } from './app-callback';
+import { logError } from './error-log';
 import { failure, type FlinksConnectError } from './errors';
 import type { ConnectEvent } from './events';
 import type { ConnectSessionHandlers } from './session-types';
@@ -12,10 +13,11 @@ export function tellApp(handlers: ConnectSessionHandlers, event: ConnectEvent): 
   call(handlers.onEvent, event);
   if (event.type === 'error') {
     const { flinksCode } = event;
-    call(
-      handlers.onError,
-      failure('flinks_error', __DEV__ && `Flinks Connect reported ${flinksCode}.`, { flinksCode }),
-    );
+    const error = failure('flinks_error', __DEV__ && `Flinks Connect reported ${flinksCode}.`, {
+      flinksCode,
+    });
+    if (__DEV__) logError(handlers, error);
+    call(handlers.onError, error);
   } else if (event.step === 'POPUP_BLOCKED') call(handlers.onPopupBlocked, event);
 }
 

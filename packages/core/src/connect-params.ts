@@ -51,16 +51,19 @@ export const booleanParams = (): BooleanParam[] => Object.keys(BOOLEAN_PARAMS) a
 type BooleanParams = { [Name in BooleanParam]?: boolean | undefined };
 
 /**
- * Flinks Connect customization parameters. Every parameter Flinks documents is typed; others
- * (new or undocumented ones) pass through as strings, numbers or booleans. Booleans are sent as
+ * Flinks Connect customization parameters: every parameter the library knows, and for `language`,
+ * `theme` and `loadingType` the values Flinks documents, so a typo (`consentEnabled`,
+ * `language: 'de'`) is a type error. To send a parameter or a value the library does not know (one
+ * Flinks added since), pass it through `unknownParams`:
+ * `params={{ consentEnable: true, ...unknownParams({ newFlag: true }) }}`. Booleans are sent as
  * `true` / `false`, and `undefined` values are left out.
  */
 export interface ConnectParams extends BooleanParams {
-  language?: 'en' | 'fr' | (string & {}) | undefined;
+  language?: 'en' | 'fr' | undefined;
   /** Where Flinks sends the user on success; it appends `loginId`, `institution`, and `tag`/`accountId`. */
   redirectUrl?: string | undefined;
-  theme?: 'light' | 'dark' | (string & {}) | undefined;
-  loadingType?: 'dots' | 'progressbar' | (string & {}) | undefined;
+  theme?: 'light' | 'dark' | undefined;
+  loadingType?: 'dots' | 'progressbar' | undefined;
   customerName?: string | undefined;
   /** Hex colour without `#`, e.g. `1f2937`. */
   backgroundColor?: string | undefined;
@@ -70,12 +73,39 @@ export interface ConnectParams extends BooleanParams {
   termsUrl?: string | undefined;
   /** Resume an earlier session. */
   requestId?: string | undefined;
-  // Seen only in third-party production URLs: typed, semantics unconfirmed by Flinks docs.
+  // Seen only in third-party production URLs: typed, semantics unconfirmed by Flinks docs, so
+  // their values stay open.
   accountSelectorCurrency?: 'cad' | 'usd' | (string & {}) | undefined;
   daysOfTransactions?: 'Days90' | 'Days365' | (string & {}) | undefined;
   monthsOfStatements?: 'Months12' | 'MostRecent' | (string & {}) | undefined;
   maximumRetry?: number | undefined;
   /** The token is added by the library, once per iframe load; it cannot be set here. */
   authorizeToken?: never;
-  [param: string]: string | number | boolean | undefined;
 }
+
+/** A Connect parameter the library does not know (or a value it does not know), sent as it is. */
+export type UnknownConnectParams = Record<string, string | number | boolean | undefined>;
+
+/**
+ * The parameters that are not booleans, each with the values Flinks documents (`null`: any). Read
+ * by the development check only, so production bundles leave the table out.
+ */
+export const VALUE_PARAMS = {
+  language: ['en', 'fr'],
+  redirectUrl: null,
+  theme: ['light', 'dark'],
+  loadingType: ['dots', 'progressbar'],
+  customerName: null,
+  backgroundColor: null,
+  foregroundColor1: null,
+  tag: null,
+  termsUrl: null,
+  requestId: null,
+  accountSelectorCurrency: null,
+  daysOfTransactions: null,
+  monthsOfStatements: null,
+  maximumRetry: null,
+} satisfies {
+  [Name in Exclude<keyof ConnectParams, BooleanParam | 'authorizeToken'>]-?:
+    readonly NonNullable<ConnectParams[Name]>[] | null;
+};

@@ -4,6 +4,7 @@ import { tellApp, tokenRejected } from './connect-events';
 import type { FlinksConnectError } from './errors';
 import type { ConnectEvent, RedirectDetails } from './events';
 import { landingChannel } from './landing-channel';
+import { logError } from './error-log';
 import { createLoadWatchdog } from './load-watchdog';
 import { createMessageRouter } from './message-router';
 import { hasUnsafeRedirectUrl, payloadDetails } from './messages';
@@ -64,6 +65,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     tokens.markUsed();
     watchdog.stop();
     set({ status: 'error', src: null, error, expiresAt: null, refreshAt: null });
+    if (__DEV__) logError(handlers, error);
     call(handlers.onError, error);
   }
   const redirect = (details: RedirectDetails, event: ConnectEvent): void => {

@@ -1,6 +1,7 @@
-import type { ConnectParams } from './connect-params';
+import type { ConnectParams, UnknownConnectParams } from './connect-params';
 import { invalidOptions } from './errors';
 import { webUrl } from './messages';
+import { warnUnknownParams } from './param-check';
 
 const TOKEN_PARAM = 'authorizeToken';
 
@@ -60,10 +61,11 @@ export function parseConnectBase(base: string): URL {
 
 /** Sorted, defined entries: the identity of a set of params, independent of key order. */
 export function paramEntries(params: ConnectParams = {}): [string, string][] {
+  if (__DEV__) warnUnknownParams(params);
   return Object.keys(params)
     .sort()
     .flatMap((key): [string, string][] => {
-      const value = params[key];
+      const value = (params as UnknownConnectParams)[key];
       if (value === undefined) return [];
       if (isTokenParam(key)) {
         throw invalidOptions(

@@ -32,3 +32,15 @@ export interface RedirectDetails {
   tag?: string;
   url?: string;
 }
+
+/**
+ * Narrows an event to one known step, and catches a misspelled step at compile time (a plain
+ * `event.step === 'INSTITUTION_SELECTD'` type-checks, as unknown steps pass through). Compare
+ * `event.step` directly for a step the library does not know.
+ *
+ * @example if (isStep(event, 'INSTITUTION_SELECTED')) showBank(event.data.institution);
+ */
+export const isStep = <Step extends KnownStep>(
+  event: ConnectEvent,
+  step: Step,
+): event is ConnectStepEvent & { step: Step } => event.type === 'step' && event.step === step;

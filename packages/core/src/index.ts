@@ -1,6 +1,7 @@
 export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase } from './connect-url';
-export type { BooleanParam, ConnectParams } from './connect-params';
+export type { BooleanParam, ConnectParams, UnknownConnectParams } from './connect-params';
 export { booleanParams } from './connect-params';
+export { unknownParams } from './param-check';
 export {
   IFRAME_ATTRIBUTES,
   IFRAME_STYLE,
@@ -32,6 +33,7 @@ export type { FlinksConnectErrorCode } from './errors';
 export { FLINKS_CODE_DEFINITIONS, STEP_DEFINITIONS } from './event-definitions';
 export { connectLabels } from './labels';
 export type { FlinksConnectLabels } from './labels';
+export { isStep } from './events';
 export type {
   ConnectErrorEvent,
   ConnectEvent,

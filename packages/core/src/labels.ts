@@ -1,5 +1,3 @@
-import type { ConnectParams } from './connect-params';
-
 /**
  * Every word a binding draws around Connect (`<FlinksConnect>`, `<flinks-connect>`). Override any
  * of them with the binding's `labels` option.
@@ -50,6 +48,7 @@ const LABELS: Record<'en' | 'fr', FlinksConnectLabels> = {
  * connectLabels('fr', { retry: 'Recommencer' }).error; // "Impossible de charger la connexion…"
  */
 export const connectLabels = (
-  language: ConnectParams['language'],
+  // Any text: a language Connect does not speak (sent through `unknownParams`) gets English.
+  language: string | undefined,
   overrides?: Partial<FlinksConnectLabels>,
 ): FlinksConnectLabels => ({ ...LABELS[language === 'fr' ? 'fr' : 'en'], ...overrides });

@@ -48,6 +48,8 @@ describe('the load watchdog', () => {
     });
     expect(handlers.onError).toHaveBeenCalledOnce();
     expect(handlers.onError.mock.calls[0]![0].message).toContain('mountTimeoutMs');
+    // A frame the page's CSP blocks shows the browser's error page: the message names frame-src.
+    expect(handlers.onError.mock.calls[0]![0].message).toMatch(/Content-Security-Policy frame-src/);
     // The outer watchdog is gone with it: no second error later.
     await vi.advanceTimersByTimeAsync(60_000);
     expect(handlers.onError).toHaveBeenCalledOnce();

@@ -37,7 +37,8 @@ export function createLoadWatchdog(
         __DEV__ &&
           (afterLoad
             ? `The Connect frame loaded, but Flinks Connect did not report APP_MOUNTED within ${mountTimeoutMs} ms ` +
-              '(mountTimeoutMs): the frame most likely shows an error page. Check the network and the Connect URL.'
+              '(mountTimeoutMs): the frame most likely shows an error page. Check your Content-Security-Policy ' +
+              'frame-src (it must allow the Connect origin, e.g. https://*.private.fin.ag), the network and the Connect URL.'
             : `Flinks Connect did not report APP_MOUNTED within ${loadTimeoutMs} ms. Check the network, ` +
               'your Content-Security-Policy frame-src (https://*.private.fin.ag) and the Connect URL.'),
       ),

@@ -34,8 +34,17 @@ export interface ConnectSessionHandlers {
    * lands on a `redirectUrl` on your own origin (`innerRedirect: true`), from its URL.
    */
   onRedirect?: ((details: RedirectDetails, event: ConnectEvent) => void) | undefined;
-  /** Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`, `error.flinksCode`). */
+  /**
+   * Token fetch failures, load timeouts, refused tokens and Flinks error codes (`error.code`,
+   * `error.flinksCode`). `error.message` says what went wrong and how to fix it; `error.cause` is
+   * the underlying failure (your fetcher's rejection, say).
+   */
   onError?: ((error: FlinksConnectError) => void) | undefined;
+  /**
+   * In development, each error is also logged to the console once (`console.warn`), with its
+   * message and cause; `false` turns that off. Production builds never log. Default `true`.
+   */
+  logErrors?: boolean | undefined;
   /**
    * A message from the Connect origin that was refused, with the reason: `malformed` (not a
    * Connect event), `other_window` (another window on the Connect origin), `ambiguous_source`

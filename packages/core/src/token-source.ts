@@ -1,6 +1,7 @@
 import { failure, FlinksConnectError, invalidOptions } from './errors';
 import { checkTokenOptions, type AuthorizeTokenOptions } from './options';
 import { createStore } from './store';
+import { explainRejection } from './token-fetch-failure';
 import { readTokenResponse, type AuthorizeTokenResponse, type ReceivedToken } from './token-response';
 
 export type TokenRequestReason = 'mount' | 'expired' | 'retry' | 'refresh';
@@ -110,7 +111,9 @@ export function tokenRequests(
   if (__DEV__ && typeof fetchAuthorizeToken !== 'function') {
     throw invalidOptions(
       'fetchAuthorizeToken must be a function that asks your server for a Flinks authorize token, e.g. ' +
-        `({ signal }) => fetch('/api/flinks/authorize-token', { method: 'POST', signal }).then((r) => r.json())`,
+        `({ signal }) => fetch('/api/flinks/authorize-token', { method: 'POST', signal }).then(async (r) => { ` +
+        'const body = await r.json(); if (!r.ok) throw Object.assign(new Error(body.error), { code: body.error }); ' +
+        'return body; }) (the README has it).',
     );
   }
   const {
@@ -191,7 +194,11 @@ export function tokenRequests(
         const refreshAt = Math.max(outcome.expiresAt - refreshMarginMs, (now() + outcome.expiresAt) / 2);
         set({ ...IDLE, status: 'ready', ...outcome, refreshAt });
         checkExpiry();
-      } else if (n < attempts) {
+      } else if (
+        n < attempts &&
+        !/_not_/.test((outcome.cause as { code?: string } | undefined)?.code as string)
+      ) {
+        // Not after the token endpoint's `<what>_not_<state>` answers: set up wrong (token-fetch-failure.ts).
         // Exponential backoff with "equal jitter": half to all of `base * 2^(n - 1)`, capped.
         const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));
         schedule(ceiling / 2 + (Math.random() * ceiling) / 2, () => attempt(reason, n + 1));
@@ -233,11 +240,8 @@ export function tokenRequests(
           failure(
             'token_fetch_failed',
             __DEV__ &&
-              `fetchAuthorizeToken ${
-                cause instanceof Error
-                  ? 'rejected'
-                  : `rejected with ${cause === null ? 'null' : `a ${typeof cause}`}, not an Error`
-              } (${attemptText(n, attempts)}); the rejection is in error.cause.`,
+              `fetchAuthorizeToken rejected${explainRejection(cause)} (${attemptText(n, attempts)}); ` +
+                'the rejection is in error.cause.',
             { cause },
           ),
         ),

@@ -7,11 +7,18 @@ import { describe, expect, it } from 'vitest';
 
 /** Everything an app of either binding imports from core through the binding's own package. */
 const FROM_CORE = [
-  // Values: the error class for `instanceof` and its guard, the landing page reader, the steps.
+  // Values: the error class for `instanceof` and its guard, the landing page reader, the steps,
+  // the typed step guard, and what each step and Flinks code means.
   'FlinksConnectError',
   'isFlinksConnectError',
   'readConnectRedirect',
   'TOKEN_SPENDING_STEPS',
+  'isStep',
+  'STEP_DEFINITIONS',
+  'FLINKS_CODE_DEFINITIONS',
+  // Connect parameters the library does not know, passed on purpose.
+  'unknownParams',
+  'UnknownConnectParams',
   // The types the callbacks, the fetcher and the options are written against.
   'AuthorizeTokenOptions',
   'AuthorizeTokenResponse',

@@ -4,6 +4,8 @@ import type { ErrorFallbackProps, PopupBlockedNoticeProps } from './mount';
 export const defaultLoadingFallback = (text: string) => (): Node => {
   const line = document.createElement('p');
   line.setAttribute('role', 'status');
+  // Focusable by script: after "Try again" it holds the focus until Connect or an error replaces it.
+  line.tabIndex = -1;
   line.textContent = text;
   return line;
 };

@@ -6,7 +6,7 @@ import {
   paramEntries,
   resolveConnectUrl,
   sessionKey,
-  type ConnectParams,
+  type UnknownConnectParams,
   type ConnectSessionHandlers,
   type FlinksConnectError,
 } from '@flinks-embed/core';
@@ -41,6 +41,7 @@ const PROPERTIES = [
   'onEvent',
   'onRedirect',
   'onError',
+  'logErrors',
   'onInvalidMessage',
   'onStatusChange',
   'onPopupBlocked',
@@ -179,8 +180,8 @@ export class FlinksConnectElement extends Base {
     } else this.#schedule();
   }
 
-  /** Connect's language: the `language` attribute, over `params.language`. */
-  #language(): ConnectParams['language'] {
+  /** Connect's language: the `language` attribute (any text: attributes pass through), over `params.language`. */
+  #language(): string | undefined {
     return this.getAttribute('language') ?? this.#properties.params?.language;
   }
 
@@ -212,7 +213,7 @@ export class FlinksConnectElement extends Base {
     if (!this.isConnected) return;
     const properties = this.#properties;
     const { instance, connectUrl } = this;
-    const params: ConnectParams = { ...properties.params, language: this.#language() };
+    const params: UnknownConnectParams = { ...properties.params, language: this.#language() };
     for (const param of BOOLEAN_PARAMS) {
       const value = this.getAttribute(attributeOf(param));
       if (value != null) params[param] = value !== 'false';

@@ -16,12 +16,17 @@ export type {
 } from './flinks-connect-element';
 // Re-exported so an app needs only this package (the same list as @flinks-embed/react's, checked by
 // core's binding-exports test): the error class for `instanceof` (and its guard), and the types
-// its callbacks and fetcher are written against.
+// its callbacks and fetcher are written against, the typed step guard, and the tables that say
+// what each event means (left out of a bundle that does not use them).
 export {
+  FLINKS_CODE_DEFINITIONS,
   FlinksConnectError,
   isFlinksConnectError,
+  isStep,
   readConnectRedirect,
+  STEP_DEFINITIONS,
   TOKEN_SPENDING_STEPS,
+  unknownParams,
 } from '@flinks-embed/core';
 export type {
   AuthorizeTokenOptions,
@@ -42,4 +47,5 @@ export type {
   RetryOptions,
   TokenRequestContext,
   TokenRequestReason,
+  UnknownConnectParams,
 } from '@flinks-embed/core';

@@ -4,7 +4,7 @@
 import { connectLabels, type ConnectEvent } from '@flinks-embed/core';
 import { describe, expect, it, vi } from 'vitest';
 import type { FlinksConnectElement } from './define';
-import { mountFlinksConnect, type MountFlinksConnectOptions } from './index';
+import { mountFlinksConnect, unknownParams, type MountFlinksConnectOptions } from './index';
 import { flush, frame, INSTANCE, post, setupTestEnvironment } from '@flinks-embed/test-support/jsdom';
 import { pendingFetcher, tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
 
@@ -52,7 +52,7 @@ describe('mountFlinksConnect in French', () => {
     await flush();
     expect(alert(box)).toHaveTextContent('Your bank connection could not be loaded.');
     expect(button(box)).toHaveTextContent('Try again');
-    const { box: other } = mount({ params: { language: 'de' } });
+    const { box: other } = mount({ params: unknownParams({ language: 'de' }) });
     expect(other.querySelector('[role="status"]')).toHaveTextContent(en.loading);
   });
 });

@@ -88,6 +88,9 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   let noticeFor = '';
   let dismissed = '';
   let destroyed = false;
+  // The user pressed "Try again" (or the app called reload()): from then on, what replaces what
+  // they were on keeps the focus.
+  let retried = false;
   const session = createConnectSession({
     ...options,
     connectUrl: resolveConnectUrl(options, 'mountFlinksConnect'),
@@ -96,7 +99,10 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     // session, and is still reported.
     handlers: options,
   });
-  const retry = (): void => session.reload();
+  const retry = (): void => {
+    retried = true;
+    session.reload();
+  };
 
   const render = (): void => {
     const { status, src, error, popupBlocked } = session.getState();
@@ -131,6 +137,11 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
         frame.src = src;
       }
       container.replaceChildren(node);
+      // Focus dropped with the replaced node goes to the new one (its button, or itself: the
+      // status line, the iframe), so a keyboard or screen-reader user goes on from there.
+      if (retried && document.activeElement === document.body) {
+        ((node as Element).querySelector?.('button') ?? (node as HTMLElement)).focus?.();
+      }
     }
     // Only the notice comes and goes: the iframe is never moved, which would load it (and spend
     // its token) again.

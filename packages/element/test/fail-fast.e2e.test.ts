@@ -1,5 +1,6 @@
 // <flinks-connect> fails fast, in Chromium, when its frame loads but Connect never mounts: an
 // unreachable Connect origin (the browser's error page loads) and a Connect page that never posts.
+// And after a keyboard "Try again", the focus stays where the user can go on.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -36,6 +37,7 @@ beforeAll(async () => {
   await new Promise((resolve) => probe.close(resolve));
   host.page('/unreachable', withTimeouts(`connect-url="http://127.0.0.1:${closedPort}/v2/"`));
   host.page('/silent', withTimeouts(`connect-url="${sim.connectUrl}" demo`));
+  host.page('/focus', withTimeouts(`connect-url="${sim.connectUrl}" demo`));
 });
 
 afterAll(async () => {
@@ -50,7 +52,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  sim.setFaults({ connectPageSilent: false });
+  sim.setFaults({ connectPageSilent: false, failNextTokenRequests: 0, tokenLatencyMs: 0 });
   await context.close();
   expect(pageErrors).toEqual([]);
 });
@@ -71,5 +73,30 @@ describe('<flinks-connect> when Connect cannot load', () => {
     await page.goto(`${host.origin}/silent`);
     await expect.poll(errors, eventually).toEqual(['iframe_load_timeout']);
     expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+  });
+});
+
+describe('<flinks-connect> after a keyboard "Try again"', () => {
+  /** What has the focus: its tag, its role and its text. */
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.activeElement!;
+      return `${element.tagName} ${element.getAttribute('role') ?? ''} ${element.textContent?.trim() ?? ''}`.trim();
+    });
+  const failures = async () => (await errors()).length;
+
+  it('focuses the loading line, the new Try again after a second failure, then the iframe', async () => {
+    sim.setFaults({ failNextTokenRequests: 2 });
+    await page.goto(`${host.origin}/focus`);
+    await expect.poll(failures, eventually).toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('BUTTON  Try again');
+    await page.keyboard.press('Enter');
+    await expect.poll(failures, eventually).toBe(2);
+    await expect.poll(focused, eventually).toBe('BUTTON  Try again');
+    sim.setFaults({ tokenLatencyMs: 1_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(focused, eventually).toBe('P status Loading your bank connection…');
+    await expect.poll(focused, eventually).toBe('IFRAME');
   });
 });

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { FlinksConnect } from './index';
+import { FlinksConnect, unknownParams } from './index';
 import {
   CONNECT_ORIGIN,
   flush,
@@ -152,7 +152,7 @@ describe('<FlinksConnect> messages', () => {
         instance={INSTANCE}
         fetchAuthorizeToken={tokenFetcher()}
         onEvent={onEvent}
-        params={{ a: 1 }}
+        params={unknownParams({ a: 1 })}
       />,
     );
     await flush();
@@ -162,7 +162,7 @@ describe('<FlinksConnect> messages', () => {
         instance={INSTANCE}
         fetchAuthorizeToken={tokenFetcher()}
         onEvent={onEvent}
-        params={{ a: 2 }}
+        params={unknownParams({ a: 2 })}
       />,
     );
     await flush();

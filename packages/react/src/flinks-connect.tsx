@@ -1,5 +1,5 @@
 import { connectLabels, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
-import { forwardRef, useImperativeHandle, useState, type ReactNode } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
 import { useConnectSession } from './use-connect-session';
@@ -25,12 +25,23 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
   function FlinksConnect(props, ref) {
     const [session, { status, src, error, popupBlocked }, frame, language] = useConnectSession(props);
     const labels = connectLabels(language, props.labels);
+    // After the user's own "Try again", what replaces the button takes the focus it dropped to
+    // <body> (the loading line, the next error's button, the iframe once it loads): a keyboard or
+    // screen-reader user goes on from there. Focus anywhere else is left alone.
+    const retried = useRef(false);
+    const keepFocus = (node: HTMLElement | null): void => {
+      if (node && retried.current && document.activeElement === document.body) node.focus();
+    };
     const {
       title = labels.title,
       className,
       style,
       iframeProps,
-      loadingFallback = <p role="status">{labels.loading}</p>,
+      loadingFallback = (
+        <p role="status" tabIndex={-1} ref={keepFocus}>
+          {labels.loading}
+        </p>
+      ),
       errorFallback = DefaultErrorFallback,
       popupBlockedNotice = DefaultPopupBlockedNotice,
     } = props;
@@ -39,7 +50,13 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
 
     if (status === 'error') {
-      return <Slot render={errorFallback} error={error!} retry={() => session.reload()} labels={labels} />;
+      const retry = () => {
+        retried.current = true;
+        session.reload();
+      };
+      return (
+        <Slot render={errorFallback} error={error!} retry={retry} labels={labels} focusRef={keepFocus} />
+      );
     }
     if (!src) {
       // No <link rel="preconnect">: a cross-site frame never reuses a socket the page opened
@@ -63,6 +80,7 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
         onLoad={(event) => {
           // The landing page of an inner redirect is a second channel for the result.
           session.frameLoaded();
+          keepFocus(event.currentTarget);
           iframeProps?.onLoad?.(event);
         }}
         className={className}

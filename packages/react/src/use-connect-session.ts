@@ -8,6 +8,7 @@ import {
   type ConnectParams,
   type ConnectSession,
   type ConnectSessionState,
+  type UnknownConnectParams,
 } from '@flinks-embed/core';
 import { useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { FlinksConnectProps } from './flinks-connect-props';
@@ -55,7 +56,10 @@ function useParamsKey(params: ConnectParams = {}): [string, ConnectParams['langu
   const cache = useRef<[ConnectParams, string, ConnectParams['language']]>(null);
   /* eslint-disable react-hooks/refs -- a cache of a pure function of `params`: a render React
      throws away can only leave a key that is still right for the params it was computed from. */
-  if (!cache.current || !sameValues(cache.current[0], params)) {
+  if (
+    !cache.current ||
+    !sameValues(cache.current[0] as UnknownConnectParams, params as UnknownConnectParams)
+  ) {
     cache.current = [params, JSON.stringify(paramEntries(params)), params.language];
   }
   // The language too (for the labels), read with the key rather than on every render.
@@ -67,5 +71,5 @@ function useParamsKey(params: ConnectParams = {}): [string, ConnectParams['langu
  * The same object, or the same value under every key
  * (a missing key and `undefined` are alike, as in the URL).
  */
-const sameValues = (a: ConnectParams, b: ConnectParams): boolean =>
+const sameValues = (a: UnknownConnectParams, b: UnknownConnectParams): boolean =>
   a === b || Object.keys({ ...a, ...b }).every((name) => a[name] === b[name]);

@@ -50,7 +50,12 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  sim.setFaults({ connectPageSilent: false, blockPopups: false });
+  sim.setFaults({
+    connectPageSilent: false,
+    blockPopups: false,
+    tokenLatencyMs: 0,
+    failNextTokenRequests: 0,
+  });
   await context.close();
   expect(pageErrors).toEqual([]);
 });
@@ -78,6 +83,23 @@ describe('when Connect cannot load', () => {
     expect(await page.getByRole('alert').textContent()).toBe('Your bank connection could not be loaded.');
     expect(await page.locator('iframe').count()).toBe(0);
     expect((await record()).statuses.at(-1)).toMatchObject({ status: 'error', mounted: false });
+  });
+
+  it("names CSP frame-src when the host page's Content-Security-Policy blocks the frame", async () => {
+    // The same app, on a page whose policy allows frames from its own origin only.
+    host.page(
+      '/csp',
+      `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="frame-src 'self'"></head>` +
+        '<title>Host</title><div id="root"></div><script type="module" src="/app.js"></script></html>',
+    );
+    const url = new URL('/csp', hostOrigin);
+    for (const [name, value] of Object.entries({ connectUrl: sim.connectUrl, ...slowWatchdog }))
+      url.searchParams.set(name, value);
+    await page.goto(url.href);
+    await expect.poll(async () => (await record()).errors, eventually).toHaveLength(1);
+    const [error] = (await record()).errors;
+    expect(error!.code).toBe('iframe_load_timeout');
+    expect(error!.message).toMatch(/Content-Security-Policy frame-src/);
   });
 
   it('fails fast when the Connect page loads but never posts', async () => {
@@ -195,5 +217,32 @@ describe('an OAuth bank whose sign-in opens a pop-up', () => {
       );
     await page.getByRole('button', { name: 'Fermer' }).click();
     expect(await page.getByRole('alert').count()).toBe(0);
+  });
+});
+
+describe('focus after a keyboard "Try again"', () => {
+  /** What has the focus: its tag, its role and its text. */
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.activeElement!;
+      return `${element.tagName} ${element.getAttribute('role') ?? ''} ${element.textContent?.trim() ?? ''}`.trim();
+    });
+
+  it('goes to the loading line, to the new Try again after a second failure, then to the iframe', async () => {
+    sim.setFaults({ failNextTokenRequests: 2 });
+    await open({});
+    await expect.poll(async () => (await record()).errors.length, eventually).toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('BUTTON  Try again');
+    await page.keyboard.press('Enter');
+    // The second failure: its own button has the focus, not <body>.
+    await expect.poll(async () => (await record()).errors.length, eventually).toBe(2);
+    await expect.poll(focused, eventually).toBe('BUTTON  Try again');
+    // The token now takes a while: the loading line holds the focus, then the iframe takes it.
+    sim.setFaults({ tokenLatencyMs: 1_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(focused, eventually).toBe('P status Loading your bank connection…');
+    await expect.poll(focused, eventually).toBe('IFRAME');
+    expect(await page.locator('iframe').count()).toBe(1);
   });
 });

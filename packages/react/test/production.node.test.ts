@@ -54,6 +54,12 @@ describe('a production bundle', () => {
       'not a token',
       'did not report APP_MOUNTED',
       'exactly one of instance',
+      'is not a Connect parameter this library knows',
+      'Did you mean',
+      'which Flinks does not document',
+      'FLINKS_SECRET_KEY',
+      'not JSON',
+      'logged in development only',
     ]) {
       expect(code).not.toContain(text);
     }
