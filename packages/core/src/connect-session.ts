@@ -14,6 +14,7 @@ import type {
   RefusedMessageReason,
 } from './session-types';
 import { statusReporter } from './status-reporter';
+import { firstToken } from './initial-token';
 import { createStore } from './store';
 import { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 import { IDLE, tokenToSrc } from './token-to-src';
@@ -41,8 +42,22 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   });
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
-  const tokens = createAuthorizeTokenSource(options.fetchAuthorizeToken, options);
-  const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
+  const first = firstToken(options.initialToken, options.fetchAuthorizeToken, options);
+  const tokens = createAuthorizeTokenSource(first.fetch, options);
+  // A first token given as a value is in the first src at once, so that a server renders the
+  // iframe and hydration finds the same one. Its mount is unknown: Connect may have mounted (or
+  // failed) before anything here listened, so no load watchdog runs for that load (`adopted`).
+  const {
+    getState,
+    subscribe,
+    set: replace,
+    listeners,
+  } = createStore(
+    first.preset
+      ? { ...IDLE, status: 'loading' as const, src: buildConnectUrl(connectUrl, params, first.preset) }
+      : IDLE,
+  );
+  let adopted = !!first.preset;
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
   // The session's own state, besides its store's and its parts'. `running` (set while started)
   // stops the message router and the token source.
@@ -86,6 +101,10 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     }
     tellApp(handlers, event);
     if (step === 'TOKEN_INVALID') {
+      // A first token can be spent already (a page restored from the browser's cache, a back
+      // navigation): one more load with a fresh token from the fetcher, no error. Once: the
+      // fetcher's own tokens are rejected as usual.
+      if (first.inUse()) return tokens.refresh('retry');
       tokens.markUsed();
       fail(tokenRejected());
     }
@@ -99,6 +118,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     if (!state) return;
     if (state.src !== getState().src) {
       redirected = false;
+      adopted = false;
       if (state.src) watchdog.start();
       else watchdog.stop();
     }
@@ -125,6 +145,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     start() {
       if (!running && !disposed) {
         const stopListening = listen();
+        first.claim();
         const stopTokens = tokens.start();
         running = () => {
           stopListening();
@@ -146,7 +167,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       }
       // A document loaded but Connect has not said it is up: an error page (offline, unreachable)
       // loads too, so wait only a short grace. Not after APP_MOUNTED, nor once the result is in.
-      if (!getState().mounted && !redirected) watchdog.loaded();
+      if (!getState().mounted && !redirected && !adopted) watchdog.loaded();
     },
     dispose() {
       stop();

@@ -2,6 +2,7 @@ export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase 
 export type { BooleanParam, ConnectParams } from './connect-params';
 export { booleanParams } from './connect-params';
 export {
+  frameName,
   IFRAME_ATTRIBUTES,
   IFRAME_STYLE,
   latestCallbacks,
@@ -17,6 +18,8 @@ export type {
   PopupBlockedNoticeProps,
 } from './binding';
 export { createConnectSession } from './connect-session';
+export { prefetchAuthorizeToken } from './initial-token';
+export type { InitialToken } from './initial-token';
 export { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 export type {
   ConnectSession,

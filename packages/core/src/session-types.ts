@@ -1,6 +1,7 @@
 import type { ConnectParams } from './connect-params';
 import type { FlinksConnectError } from './errors';
 import type { ConnectEvent, RedirectDetails } from './events';
+import type { InitialToken } from './initial-token';
 import type { AuthorizeTokenOptions } from './options';
 import type { FetchAuthorizeToken } from './token-source';
 
@@ -74,6 +75,8 @@ export interface ConnectSessionOptions extends AuthorizeTokenOptions {
   connectUrl: string;
   params?: ConnectParams | undefined;
   fetchAuthorizeToken: FetchAuthorizeToken;
+  /** The token for the first iframe load only (see `ConnectBindingOptions`). */
+  initialToken?: InitialToken | null | undefined;
   /** How long to wait for `APP_MOUNTED` after an iframe load starts. Default 30,000. */
   loadTimeoutMs?: number | undefined;
   /**

@@ -10,6 +10,7 @@ const FROM_CORE = [
   // Values: the error class for `instanceof` and its guard, the landing page reader, the steps.
   'FlinksConnectError',
   'isFlinksConnectError',
+  'prefetchAuthorizeToken',
   'readConnectRedirect',
   'TOKEN_SPENDING_STEPS',
   // The types the callbacks, the fetcher and the options are written against.
@@ -24,6 +25,7 @@ const FROM_CORE = [
   'FetchAuthorizeToken',
   'FlinksConnectErrorCode',
   'FlinksConnectLabels',
+  'InitialToken',
   'InvalidMessageInfo',
   'KnownFlinksCode',
   'KnownStep',

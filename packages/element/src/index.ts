@@ -20,6 +20,7 @@ export type {
 export {
   FlinksConnectError,
   isFlinksConnectError,
+  prefetchAuthorizeToken,
   readConnectRedirect,
   TOKEN_SPENDING_STEPS,
 } from '@flinks-embed/core';
@@ -34,6 +35,7 @@ export type {
   FetchAuthorizeToken,
   FlinksConnectErrorCode,
   FlinksConnectLabels,
+  InitialToken,
   InvalidMessageInfo,
   KnownFlinksCode,
   KnownStep,

@@ -1,4 +1,4 @@
-import { connectLabels, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
+import { connectLabels, frameName, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
 import { forwardRef, useImperativeHandle, useState, type ReactNode } from 'react';
 import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
@@ -57,6 +57,7 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
         key={src}
         ref={frame}
         src={src}
+        name={frameName(src)}
         title={title}
         {...IFRAME_ATTRIBUTES}
         {...iframeProps}

@@ -15,6 +15,7 @@ export type { UseAuthorizeTokenOptions, UseAuthorizeTokenResult } from './use-au
 export {
   FlinksConnectError,
   isFlinksConnectError,
+  prefetchAuthorizeToken,
   readConnectRedirect,
   TOKEN_SPENDING_STEPS,
 } from '@flinks-embed/core';
@@ -29,6 +30,7 @@ export type {
   FetchAuthorizeToken,
   FlinksConnectErrorCode,
   FlinksConnectLabels,
+  InitialToken,
   InvalidMessageInfo,
   KnownFlinksCode,
   KnownStep,
