@@ -10,6 +10,7 @@ import { economyTables, leaksTable, renderCostTable, timeToIframeTable } from '.
 import { int, median } from './src/markdown.mjs';
 import { startBenchServer } from './src/server.mjs';
 import { sizeTables } from './src/size.mjs';
+import { timeToConnectTable } from './src/time-to-connect/measure.mjs';
 
 const started = Date.now();
 const log = (/** @type {string} */ line) =>
@@ -34,6 +35,8 @@ try {
     await timeToIframeTable(browser, server, { runs: 21, latencies: [0, 50, 200], log }),
     await renderCostTable(browser, server, { renders: 1_000, rounds: 15, log }),
     await leaksTable(browser, server, { cycles: 1_000, log }),
+    // Its own browser and server: a throttled, phone-like Chromium and a server that renders pages.
+    await timeToConnectTable({ runs: 9, log }),
   ];
 } finally {
   clearInterval(sampler);
