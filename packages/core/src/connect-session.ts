@@ -1,6 +1,7 @@
 import { call } from './app-callback';
 import { buildConnectUrl } from './connect-url';
 import { tellApp, tokenRejected } from './connect-events';
+import { takeEarlyMessages } from './early-messages';
 import type { FlinksConnectError } from './errors';
 import type { ConnectEvent, RedirectDetails } from './events';
 import { landingChannel } from './landing-channel';
@@ -13,8 +14,8 @@ import type {
   ConnectSessionState,
   RefusedMessageReason,
 } from './session-types';
-import { statusReporter } from './status-reporter';
 import { firstToken } from './initial-token';
+import { statusReporter } from './status-reporter';
 import { createStore } from './store';
 import { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 import { IDLE, tokenToSrc } from './token-to-src';
@@ -45,19 +46,19 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const first = firstToken(options.initialToken, options.fetchAuthorizeToken, options);
   const tokens = createAuthorizeTokenSource(first.fetch, options);
   // A first token given as a value is in the first src at once, so that a server renders the
-  // iframe and hydration finds the same one. Its mount is unknown: Connect may have mounted (or
-  // failed) before anything here listened, so no load watchdog runs for that load (`adopted`).
+  // iframe and hydration finds the same one (docs/first-token.md). What Connect said before this
+  // listened comes from the early-messages script; without it, that load's mount is unknown and
+  // no load watchdog runs for it (`adopted`).
+  const firstSrc = first.preset ? buildConnectUrl(connectUrl, params, first.preset) : null;
   const {
     getState,
     subscribe,
     set: replace,
     listeners,
-  } = createStore(
-    first.preset
-      ? { ...IDLE, status: 'loading' as const, src: buildConnectUrl(connectUrl, params, first.preset) }
-      : IDLE,
-  );
-  let adopted = !!first.preset;
+  } = createStore(firstSrc ? { ...IDLE, status: 'loading' as const, src: firstSrc } : IDLE);
+  let adopted = !!firstSrc;
+  // What Connect said before this listened, when the server's HTML kept it (adopted loads only).
+  let early: MessageEvent[] | undefined;
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
   // The session's own state, besides its store's and its parts'. `running` (set while started)
   // stops the message router and the token source.
@@ -104,7 +105,12 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       // A first token can be spent already (a page restored from the browser's cache, a back
       // navigation): one more load with a fresh token from the fetcher, no error. Once: the
       // fetcher's own tokens are rejected as usual.
-      if (first.inUse()) return tokens.refresh('retry');
+      if (first.inUse()) {
+        first.spend();
+        // Before the first request (messages from before hydration), that request is the fresh one.
+        if (tokens.getState().status !== 'idle') tokens.refresh('retry');
+        return;
+      }
       tokens.markUsed();
       fail(tokenRejected());
     }
@@ -133,6 +139,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   );
 
   const stop = (): void => {
+    watchdog.stop();
     const stopRunning = running;
     // Cleared first: going idle on stop is no status change to report.
     running = undefined;
@@ -140,13 +147,18 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   };
   return {
     origin,
+    firstSrc,
     getState,
     subscribe,
     start() {
       if (!running && !disposed) {
-        const stopListening = listen();
         first.claim();
         const stopTokens = tokens.start();
+        // Once: a StrictMode restart must not tell the app the same events twice.
+        const replay = adopted && !early ? (early = takeEarlyMessages()) : undefined;
+        if (early) adopted = false;
+        if (early && !getState().mounted && getState().src === firstSrc) watchdog.start();
+        const stopListening = listen(replay);
         running = () => {
           stopListening();
           stopTokens();

@@ -18,6 +18,7 @@ export type {
   PopupBlockedNoticeProps,
 } from './binding';
 export { createConnectSession } from './connect-session';
+export { EARLY_MESSAGES_SCRIPT } from './early-messages';
 export { prefetchAuthorizeToken } from './initial-token';
 export type { InitialToken } from './initial-token';
 export { TOKEN_SPENDING_STEPS } from './token-spending-steps';

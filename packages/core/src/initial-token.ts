@@ -59,6 +59,8 @@ export interface FirstToken {
   fetch: FetchAuthorizeToken;
   /** The iframe shows the first token (no later token has been asked for). */
   inUse(): boolean;
+  /** Connect rejected it: not in use, and the session's first request (if still to come) asks the fetcher. */
+  spend(): void;
 }
 
 /**
@@ -86,8 +88,8 @@ export function firstToken(
   const token = (value as { token?: unknown } | undefined)?.token;
   const fetch: FetchAuthorizeToken = (context) => {
     showing = mine && context.reason === 'mount';
-    if (!showing) return fetchAuthorizeToken(context);
     mine = false;
+    if (!showing) return fetchAuthorizeToken(context);
     const calledAt = now();
     return Promise.resolve(value!)
       .then((answer) => {
@@ -103,16 +105,22 @@ export function firstToken(
         return fetchAuthorizeToken(context);
       });
   };
+  const preset = typeof token === 'string' && token ? token : undefined;
   return {
-    preset: typeof token === 'string' && token ? token : undefined,
+    preset,
     claim() {
       if (value && !claimed.has(value)) {
         claimed.add(value);
         mine = true;
+        // A preset token is on screen from the start: Connect may reject it before any fetch.
+        showing = !!preset;
       }
     },
     // Not a function: handed on as is, for the token source to name the fix.
     fetch: __DEV__ && typeof fetchAuthorizeToken !== 'function' ? fetchAuthorizeToken : fetch,
     inUse: () => showing,
+    spend() {
+      showing = mine = false;
+    },
   };
 }

@@ -114,6 +114,11 @@ export interface ConnectSessionState {
 export interface ConnectSession {
   /** The Connect origin: where messages must come from. */
   readonly origin: string;
+  /**
+   * The first `src`, given by an `initialToken` value when the session was made: a server renders
+   * the iframe with it, and `EARLY_MESSAGES_SCRIPT` before it. `null` without one.
+   */
+  readonly firstSrc: string | null;
   getState(): ConnectSessionState;
   subscribe(listener: () => void): () => void;
   /** Listens for messages and fetches the first token one task later; returns `stop`. Touches no global before. */

@@ -45,6 +45,41 @@ describe('<FlinksConnect initialToken>', () => {
     container.remove();
   });
 
+  it('hears what Connect said before hydration, through the script in the server HTML', async () => {
+    const fetcher = tokenFetcher();
+    const app = (
+      <StrictMode>
+        <FlinksConnect
+          instance={INSTANCE}
+          fetchAuthorizeToken={fetcher}
+          initialToken={{ token: 'spent-token' }}
+          nonce="n0nce"
+        />
+      </StrictMode>
+    );
+    const container = document.body.appendChild(document.createElement('div'));
+    container.innerHTML = renderToString(app);
+    const script = container.querySelector('script')!;
+    expect(script.getAttribute('nonce')).toBe('n0nce');
+    expect(script.compareDocumentPosition(container.querySelector('iframe')!)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    // As the browser runs it (jsdom does not run scripts set through innerHTML).
+    window.eval(script.textContent!);
+    // Connect refuses the spent token before the app's JavaScript has run.
+    post({ step: 'APP_MOUNTED' });
+    post({ step: 'TOKEN_INVALID' });
+    const root = await act(async () => hydrateRoot(container, app));
+    await flush();
+    expect(tokenIn(frame().src)).toBe('token-1');
+    expect(reasons(fetcher)).toEqual(['mount']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    // The script is the server's only: the client's renders leave it out.
+    expect(container.querySelector('script')).toBeNull();
+    act(() => root.unmount());
+    container.remove();
+  });
+
   it('names each iframe for its token, so the Back button cannot reload a spent one into it', async () => {
     const fetcher = tokenFetcher();
     const html = (token: string) =>

@@ -1,5 +1,11 @@
-import { connectLabels, frameName, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
-import { forwardRef, useImperativeHandle, useState, type ReactNode } from 'react';
+import {
+  connectLabels,
+  EARLY_MESSAGES_SCRIPT,
+  frameName,
+  IFRAME_ATTRIBUTES,
+  IFRAME_STYLE,
+} from '@flinks-embed/core';
+import { forwardRef, useImperativeHandle, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
 import { useConnectSession } from './use-connect-session';
@@ -34,6 +40,9 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
       errorFallback = DefaultErrorFallback,
       popupBlockedNotice = DefaultPopupBlockedNotice,
     } = props;
+    // True while rendered on the server and while hydrating: the only renders where a script is
+    // React's to render (the server's HTML runs it; a client render would only warn).
+    const serverHtml = useSyncExternalStore(noSubscription, never, always);
     // Which blocked pop-up the user dismissed the notice for: the next one shows it again.
     const [dismissed, setDismissed] = useState<unknown>();
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
@@ -48,6 +57,11 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
     }
     const blocked = popupBlocked ? src + popupBlocked : '';
     return [
+      // With a server-rendered first token: Connect's messages from before hydration, kept for
+      // the session (docs/first-token.md). A script React renders on the client never runs.
+      serverHtml && src === session.firstSrc && (
+        <script key="early" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: EARLY_MESSAGES_SCRIPT }} />
+      ),
       popupBlockedNotice && blocked && blocked !== dismissed && (
         <Slot key="popup" render={popupBlockedNotice} dismiss={() => setDismissed(blocked)} labels={labels} />
       ),
@@ -72,6 +86,10 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
     ];
   },
 );
+
+const noSubscription = () => () => {};
+const never = () => false;
+const always = () => true;
 
 /**
  * Renders `errorFallback` or `popupBlockedNotice` as a component of its own, so an app's may use
