@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot, startNextApp, type NextApp } from '../scripts/run.mjs';
-import { AppPage, expectText, launchChromium } from './support';
+import { AppPage, expectText, flinksConnectStrictModes, launchChromium } from './support';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ROUTE = '/first-token';
@@ -237,5 +237,29 @@ describe('a first token minted on the server (app/first-token)', () => {
     expect(sim().loadsOf(token)).toBe(1);
     // The page came without an iframe, so the component asked the token route.
     expect(page.tokenRequests).toEqual(['POST']);
+  });
+});
+
+describe('a first token minted on the server, in `next dev` (StrictMode)', () => {
+  let dev: NextApp;
+
+  beforeAll(async () => {
+    dev = await startNextApp({ mode: 'dev', env: withoutFlinks() });
+    // `next dev` compiles a route on its first request: here, not inside the browser's timeouts.
+    expect((await fetch(new URL(ROUTE, dev.url))).status).toBe(200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await dev?.close();
+  });
+
+  it('hydrates onto the server iframe under StrictMode: one load, no fetch, no warning', async () => {
+    const page = await AppPage.open(browser, new URL(ROUTE, dev.url).href, { recordReactRoots: true });
+    pages.push(page);
+    const token = await page.connectToken();
+    expect(await flinksConnectStrictModes(page.page)).toEqual([true]);
+    expect(dev.simulator!.loadsOf(token)).toBe(1);
+    expect(page.tokenRequests).toEqual([]);
+    expect(await page.page.locator(FRAME).count()).toBe(1);
   });
 });
