@@ -2,14 +2,15 @@
 // Connect loads with the HTML and usually posts APP_MOUNTED (or TOKEN_INVALID, for a spent token)
 // before the app's JavaScript runs: a listener attached at hydration would never hear them.
 
-const KEY = '__flinksEarlyMessages';
-
 /**
  * An inline script a server renders before a server-rendered Connect iframe: it keeps every
- * `message` event until the first session starts. Once per page, whatever the number of frames;
- * it reads and sends nothing. Give it your CSP nonce (`script-src 'nonce-...'`).
+ * `message` event in `self.__flinksEarly` until the first session starts. Once per page, whatever
+ * the number of frames; it reads and sends nothing. Give it your CSP nonce (`script-src
+ * 'nonce-...'`). (A plain literal, with no substitution, so that bundles which do not render it
+ * drop it.)
  */
-export const EARLY_MESSAGES_SCRIPT = `self.${KEY}||(self.${KEY}=[],addEventListener("message",function(e){var q=self.${KEY};q.done||q.push(e)}))`;
+export const EARLY_MESSAGES_SCRIPT =
+  'self.__flinksEarly||(self.__flinksEarly=[],addEventListener("message",function(e){var q=self.__flinksEarly;q.done||q.push(e)}))';
 
 /**
  * The messages kept so far, for a session adopting a server-rendered iframe to replay (each checks
@@ -17,7 +18,7 @@ export const EARLY_MESSAGES_SCRIPT = `self.${KEY}||(self.${KEY}=[],addEventListe
  * session then cannot know what Connect said before it listened. Keeping stops at the first call.
  */
 export function takeEarlyMessages(): MessageEvent[] | undefined {
-  const kept = (globalThis as { [KEY]?: MessageEvent[] & { done?: boolean } })[KEY];
+  const kept = (globalThis as { __flinksEarly?: MessageEvent[] & { done?: boolean } }).__flinksEarly;
   if (kept) kept.done = true;
   return kept;
 }

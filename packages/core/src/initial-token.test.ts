@@ -247,7 +247,7 @@ describe('prefetchAuthorizeToken', () => {
 
 describe('messages before the session listened (a server-rendered iframe)', () => {
   type Kept = MessageEvent[] & { done?: boolean };
-  const kept = () => (window as unknown as { __flinksEarlyMessages: Kept }).__flinksEarlyMessages;
+  const kept = () => (window as unknown as { __flinksEarly: Kept }).__flinksEarly;
   beforeAll(() => {
     // What the server's HTML runs before the iframe, once per page.
     window.eval(EARLY_MESSAGES_SCRIPT);
