@@ -56,6 +56,20 @@ describe('messages before the session listened (a server-rendered iframe)', () =
     expect(onEvent.mock.calls.map(([event]) => event.step)).toEqual(['APP_MOUNTED', 'TOKEN_INVALID']);
   });
 
+  it('gives them to the first session only: a later one (a client-side navigation) hears none', async () => {
+    const { s: first } = session({ initialToken: { token: 'server-token' } });
+    post({ step: 'APP_MOUNTED' });
+    first.start();
+    await flush();
+    first.dispose();
+    const onEvent = vi.fn();
+    const { s: later } = session({ initialToken: { token: 'next-page-token' }, handlers: { onEvent } });
+    later.start();
+    await flush();
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(later.getState().mounted).toBe(false);
+  });
+
   it('with the script, a Connect that never mounts is a load error as usual', async () => {
     const { s, handlers } = session({ initialToken: { token: 'server-token' }, loadTimeoutMs: 10 * SECOND });
     s.start();

@@ -13,12 +13,15 @@ export const EARLY_MESSAGES_SCRIPT =
   'self.__flinksEarly||(self.__flinksEarly=[],addEventListener("message",function(e){var q=self.__flinksEarly;q.done||q.push(e)}))';
 
 /**
- * The messages kept so far, for a session adopting a server-rendered iframe to replay (each checks
- * the sender as usual). `undefined` when the script did not run (a CSP without its nonce): the
- * session then cannot know what Connect said before it listened. Keeping stops at the first call.
+ * The messages kept so far, for the session adopting a server-rendered iframe to replay (it checks
+ * each sender as usual). Once per page: the first session to start takes them and keeping stops,
+ * so a later session (a client-side navigation) never hears another page's Connect. `undefined`
+ * after that, or when the script did not run (a CSP without its nonce): the session then cannot
+ * know what Connect said before it listened.
  */
 export function takeEarlyMessages(): MessageEvent[] | undefined {
   const kept = (globalThis as { __flinksEarly?: MessageEvent[] & { done?: boolean } }).__flinksEarly;
-  if (kept) kept.done = true;
+  if (!kept || kept.done) return;
+  kept.done = true;
   return kept;
 }
