@@ -11,6 +11,7 @@ import { dataPollingTable } from './src/data-polling.mjs';
 import { int, median } from './src/markdown.mjs';
 import { startBenchServer } from './src/server.mjs';
 import { sizeTables } from './src/size.mjs';
+import { timeToConnectTable } from './src/time-to-connect/measure.mjs';
 
 const started = Date.now();
 const log = (/** @type {string} */ line) =>
@@ -36,6 +37,8 @@ try {
     await renderCostTable(browser, server, { renders: 1_000, rounds: 15, log }),
     await leaksTable(browser, server, { cycles: 1_000, log }),
     await dataPollingTable({ polls: [3, 5, 10], intervalMs: 50, runs: 7, log }),
+    // Its own browser and server: a throttled, phone-like Chromium and a server that renders pages.
+    await timeToConnectTable({ runs: 9, log }),
   ];
 } finally {
   clearInterval(sampler);

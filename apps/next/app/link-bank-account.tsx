@@ -1,7 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { FlinksConnect, type ConnectParams, type RedirectDetails } from '@flinks-embed/react';
+import {
+  FlinksConnect,
+  type ConnectParams,
+  type InitialToken,
+  type RedirectDetails,
+} from '@flinks-embed/react';
 import type { ConnectTarget } from '../lib/flinks-config';
 import { LinkedAccounts } from './linked-accounts';
 
@@ -16,10 +21,12 @@ export interface LinkBankAccountProps {
   target: ConnectTarget;
   /** Connect's parameters; the redirect mode adds `redirectUrl`. */
   params: ConnectParams;
+  /** The first token, minted by the server while it rendered the page (app/first-token), or `null`. */
+  initialToken?: InitialToken | null;
 }
 
 /** The client half: `<FlinksConnect>` and what it reports. */
-export function LinkBankAccount({ target, params }: LinkBankAccountProps) {
+export function LinkBankAccount({ target, params, initialToken }: LinkBankAccountProps) {
   const [linked, setLinked] = useState<RedirectDetails | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -37,6 +44,7 @@ export function LinkBankAccount({ target, params }: LinkBankAccountProps) {
       <FlinksConnect
         {...target}
         fetchAuthorizeToken={fetchAuthorizeToken}
+        initialToken={initialToken}
         params={params}
         onRedirect={setLinked}
         onError={(error) => setFailure(error.flinksCode ?? error.code)}

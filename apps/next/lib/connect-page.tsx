@@ -42,7 +42,9 @@ function ConnectSource({ target }: { target: ConnectTarget }) {
  * Reads where Connect is served from at request time (`connection()` keeps the page out of the
  * build's static prerendering, so the build needs no FLINKS_* variables), or explains the setup.
  */
-export async function withConnectTarget(render: (target: ConnectTarget) => ReactNode): Promise<ReactNode> {
+export async function withConnectTarget(
+  render: (target: ConnectTarget) => ReactNode | Promise<ReactNode>,
+): Promise<ReactNode> {
   await connection();
   let target: ConnectTarget;
   try {
@@ -58,7 +60,7 @@ export async function withConnectTarget(render: (target: ConnectTarget) => React
   return (
     <>
       <ConnectSource target={target} />
-      {render(target)}
+      {await render(target)}
     </>
   );
 }

@@ -41,11 +41,13 @@ export class AppPage {
   static async open(
     browser: Browser,
     url: string,
-    options: { recordReactRoots?: boolean } = {},
+    options: { recordReactRoots?: boolean; before?: ((page: Page) => Promise<void>) | undefined } = {},
   ): Promise<AppPage> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const app = new AppPage(context, await context.newPage());
     if (options.recordReactRoots) await app.page.addInitScript(recordReactRoots);
+    // A test's own setup of the page (routes, a clock, scripts), before it loads.
+    await options.before?.(app.page);
     // Every Connect message the page receives, as sent: an independent record of what the
     // iframe said, to compare with what the app shows.
     await app.page.addInitScript(() => {

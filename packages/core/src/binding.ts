@@ -4,6 +4,7 @@
 import type { ConnectParams } from './connect-params';
 import { connectUrlForInstance } from './connect-url';
 import { invalidOptions, type FlinksConnectError } from './errors';
+import type { InitialToken } from './initial-token';
 import type { FlinksConnectLabels } from './labels';
 import type { AuthorizeTokenOptions } from './options';
 import type { ConnectSessionHandlers } from './session-types';
@@ -48,6 +49,18 @@ export interface ConnectBindingOptions extends AuthorizeTokenOptions, ConnectSes
    * every render, say) is fine: the latest one is called.
    */
   fetchAuthorizeToken: FetchAuthorizeToken;
+  /**
+   * A token minted before this mounted, for the first iframe load only: your server's answer
+   * (`{ token, expiresIn?, expiresAt? }`, minted while it rendered the page) or a promise of it
+   * (`prefetchAuthorizeToken`). Never used for a second load: expiry, retry, a remount or a params
+   * change ask `fetchAuthorizeToken`. Its age is bounded by the page's own clock, so an unused one
+   * is replaced in time. If Connect rejects it (already spent: a restored or back-navigated page),
+   * the iframe loads once more with a fresh token, without an error. `null` (a failed mint), a
+   * rejected promise or an expired token fall back to the fetcher. Given as a value during server
+   * rendering, the iframe is in the server's HTML and hydration adopts it; send such pages with
+   * `Cache-Control: private, no-store`, per user, per request.
+   */
+  initialToken?: InitialToken | null | undefined;
   /**
    * Connect customization parameters (`language`, `consentEnable`, `redirectUrl`, ...). Compared
    * by value: an equal object changes nothing, a different one loads the iframe again with a
@@ -125,6 +138,18 @@ export const sessionKey = (
  * style, so any CSS wins.
  */
 export const IFRAME_ATTRIBUTES = { allow: 'clipboard-write; fullscreen', width: '100%', height: '760' };
+
+/**
+ * The iframe's `name`, new for every token: when the Back button does not restore the page from
+ * the browser's cache, Chromium reloads each frame's previous URL (a spent token) into the frame
+ * it matches by name; a name the last page never had matches nothing. Derived from `src`, so a
+ * server and a hydrating browser write the same one. (FNV-1a; not secret: the frame has the token.)
+ */
+export const frameName = (src: string): string => {
+  let hash = 2166136261;
+  for (let i = 0; i < src.length; i++) hash = Math.imul(hash ^ src.charCodeAt(i), 16777619);
+  return `flinks-connect-${(hash >>> 0).toString(36)}`;
+};
 
 /** The iframe's inline style, under the binding's own. */
 export const IFRAME_STYLE = { border: '0' };

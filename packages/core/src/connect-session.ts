@@ -1,6 +1,7 @@
 import { call } from './app-callback';
 import { buildConnectUrl } from './connect-url';
 import { tellApp, tokenRejected } from './connect-events';
+import { takeEarlyMessages } from './early-messages';
 import type { FlinksConnectError } from './errors';
 import type { ConnectEvent, RedirectDetails } from './events';
 import { landingChannel } from './landing-channel';
@@ -14,6 +15,7 @@ import type {
   ConnectSessionState,
   RefusedMessageReason,
 } from './session-types';
+import { firstToken } from './initial-token';
 import { statusReporter } from './status-reporter';
 import { createStore } from './store';
 import { TOKEN_SPENDING_STEPS } from './token-spending-steps';
@@ -38,16 +40,25 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   const watchdog = createLoadWatchdog(loadTimeoutMs, mountTimeoutMs, fail);
   // Checks the URL and the params now, so that a mistake throws where the options are given.
   const { origin } = new URL(buildConnectUrl(connectUrl, params, ''));
-  const tokens = tokenRequests(options.fetchAuthorizeToken, options, (next) => {
+  const first = firstToken(options.initialToken, options.fetchAuthorizeToken, options);
+  const tokens = tokenRequests(first.fetch, options, (next) => {
     if (next.error) return fail(next.error);
     const change = tokenToSrc(next, getState(), connectUrl, params);
     if (change?.src) {
-      redirected = false;
+      redirected = adopted = false;
       watchdog.start();
     }
     if (change) set(change);
   });
-  const { getState, subscribe, set: replace, listeners } = createStore(IDLE);
+  // A first token given as a value is in the first src at once, so that a server renders the
+  // iframe and hydration finds the same one (docs/first-token.md).
+  const firstSrc = first.preset ? buildConnectUrl(connectUrl, params, first.preset) : null;
+  const {
+    getState,
+    subscribe,
+    set: replace,
+    listeners,
+  } = createStore(firstSrc ? { ...IDLE, status: 'loading' as const, src: firstSrc } : IDLE);
   const readLanding = landingChannel(params?.redirectUrl, getFrame);
   // The session's own state, besides its store's and its parts'. `running` (set while started)
   // stops the message router, the status reporter and the token source.
@@ -57,6 +68,11 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   let redirected = false;
   // How many POPUP_BLOCKED reports: each gives the notice a new number.
   let popups = 0;
+  // The first load is a server-rendered iframe: Connect may have mounted before this listened, so
+  // no load watchdog runs for it unless the early messages say what it did.
+  let adopted = !!firstSrc;
+  // Connect's messages from before this listened (the early-messages script's), once taken.
+  let early: MessageEvent[] | undefined;
 
   const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
   // Hoisted: the watchdog reports through it.
@@ -94,7 +110,16 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       if (details) return redirect(details, event);
     }
     tellApp(handlers, event);
-    if (step === 'TOKEN_INVALID') fail(tokenRejected());
+    if (step === 'TOKEN_INVALID') {
+      // A first token can be spent already (a page restored from the browser's cache, a back
+      // navigation): one more load with a fresh token from the fetcher, no error. Once: the
+      // fetcher's own tokens are rejected as usual.
+      if (!first.inUse()) return fail(tokenRejected());
+      first.spend();
+      // Ignored before the token source starts (messages from before hydration, replayed first):
+      // its first request is then the fresh one.
+      tokens.refresh('retry');
+    }
   };
   const listen = createMessageRouter(origin, getFrame, onEvent, refuse);
 
@@ -106,11 +131,19 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   };
   return {
     origin,
+    firstSrc,
     getState,
     subscribe,
     start() {
       if (!running && !disposed) {
-        running = [listen(), subscribe(statusReporter(getState, handlers)), tokens.start()];
+        first.claim();
+        // What Connect said before this listened, kept by the server's HTML (the early-messages
+        // script), replayed once (a StrictMode restart must not tell the app the same events
+        // twice) and before the token source starts.
+        const replay = adopted && !early ? (early = takeEarlyMessages()) : undefined;
+        if (early) adopted = false;
+        if (early && !getState().mounted && getState().src === firstSrc) watchdog.start();
+        running = [listen(replay), subscribe(statusReporter(getState, handlers)), tokens.start()];
       }
       return stop;
     },
@@ -125,9 +158,10 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
         watchdog.stop();
         tokens.markUsed();
         redirect(landed, { type: 'step', step: 'REDIRECT', data: { step: 'REDIRECT', ...landed } });
-      } else if (!getState().mounted) {
+      } else if (!getState().mounted && !adopted) {
         // A document loaded but Connect has not said it is up: an error page (offline,
-        // unreachable) loads too, so wait only a short grace. Not after APP_MOUNTED.
+        // unreachable) loads too, so wait only a short grace. Not after APP_MOUNTED, nor for an
+        // adopted load whose mount is unknown.
         watchdog.loaded();
       }
     },

@@ -3,6 +3,7 @@ export type { BooleanParam, ConnectParams, UnknownConnectParams } from './connec
 export { booleanParams } from './connect-params';
 export { unknownParams } from './param-check';
 export {
+  frameName,
   IFRAME_ATTRIBUTES,
   IFRAME_STYLE,
   latestCallbacks,
@@ -18,6 +19,9 @@ export type {
   PopupBlockedNoticeProps,
 } from './binding';
 export { createConnectSession } from './connect-session';
+export { EARLY_MESSAGES_SCRIPT } from './early-messages';
+export { prefetchAuthorizeToken } from './initial-token';
+export type { InitialToken } from './initial-token';
 export { TOKEN_SPENDING_STEPS } from './token-spending-steps';
 export type {
   ConnectSession,

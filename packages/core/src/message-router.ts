@@ -4,8 +4,8 @@ import { messageSender, readConnectEvent } from './messages';
 import type { RefusedMessageReason } from './session-types';
 
 /**
- * Returns `listen`, which routes the page's messages to one session until the function it
- * returns is called. Which messages from the Connect origin are this session's: `classifyConnectMessage`'s reading
+ * Returns `listen`, which routes the page's messages (after `replay`, kept from before) to one
+ * session until the function it returns is called. Which messages from the Connect origin are this session's: `classifyConnectMessage`'s reading
  * (its sender rule, `messageSender`, and its parser), with a sender that is gone or another
  * window decided against every live session on the page.
  */
@@ -14,7 +14,7 @@ export function createMessageRouter(
   getFrame: () => unknown,
   accept: (event: ConnectEvent) => void,
   refuse: (data: unknown, reason: RefusedMessageReason) => void,
-): () => () => void {
+): (replay?: MessageEvent[]) => () => void {
   const live: LiveSession = { origin, frame: getFrame };
   const onMessage = (message: MessageEvent): void => {
     const frame = getFrame();
@@ -37,9 +37,11 @@ export function createMessageRouter(
     if (!event) return refuse(message.data, 'malformed');
     accept(event);
   };
-  return () => {
+  return (replay) => {
     window.addEventListener('message', onMessage);
     liveSessions().add(live);
+    // Messages from before it listened (a server-rendered iframe's), as if they came now.
+    replay?.forEach(onMessage);
     return () => {
       window.removeEventListener('message', onMessage);
       liveSessions().delete(live);

@@ -1,6 +1,7 @@
 import type { ConnectParams } from './connect-params';
 import type { FlinksConnectError } from './errors';
 import type { ConnectEvent, RedirectDetails } from './events';
+import type { InitialToken } from './initial-token';
 import type { AuthorizeTokenOptions } from './options';
 import type { FetchAuthorizeToken } from './token-source';
 
@@ -83,6 +84,8 @@ export interface ConnectSessionOptions extends AuthorizeTokenOptions {
   connectUrl: string;
   params?: ConnectParams | undefined;
   fetchAuthorizeToken: FetchAuthorizeToken;
+  /** The token for the first iframe load only (see `ConnectBindingOptions`). */
+  initialToken?: InitialToken | null | undefined;
   /** How long to wait for `APP_MOUNTED` after an iframe load starts. Default 30,000. */
   loadTimeoutMs?: number | undefined;
   /**
@@ -120,6 +123,11 @@ export interface ConnectSessionState {
 export interface ConnectSession {
   /** The Connect origin: where messages must come from. */
   readonly origin: string;
+  /**
+   * The first `src`, given by an `initialToken` value when the session was made: a server renders
+   * the iframe with it, and `EARLY_MESSAGES_SCRIPT` before it. `null` without one.
+   */
+  readonly firstSrc: string | null;
   getState(): ConnectSessionState;
   subscribe(listener: () => void): () => void;
   /** Listens for messages and fetches the first token one task later; returns `stop`. Touches no global before. */

@@ -11,6 +11,7 @@ const FROM_CORE = [
   // the typed step guard, and what each step and Flinks code means.
   'FlinksConnectError',
   'isFlinksConnectError',
+  'prefetchAuthorizeToken',
   'readConnectRedirect',
   'TOKEN_SPENDING_STEPS',
   'isStep',
@@ -31,6 +32,7 @@ const FROM_CORE = [
   'FetchAuthorizeToken',
   'FlinksConnectErrorCode',
   'FlinksConnectLabels',
+  'InitialToken',
   'InvalidMessageInfo',
   'KnownFlinksCode',
   'KnownStep',

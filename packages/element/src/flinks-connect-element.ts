@@ -11,6 +11,7 @@ import {
   type FlinksConnectError,
 } from '@flinks-embed/core';
 import { EVENTS, type FlinksConnectEventMap } from './element-events';
+import { servedToken } from './served-frame';
 import {
   mountFlinksConnect,
   type FlinksConnectMount,
@@ -37,6 +38,7 @@ export type FlinksConnectElementProperties = Omit<
 
 const PROPERTIES = [
   'fetchAuthorizeToken',
+  'initialToken',
   'params',
   'onEvent',
   'onRedirect',
@@ -131,6 +133,8 @@ export class FlinksConnectElement extends Base {
   /** What the current mount loads; `undefined` for no mount. */
   #key: string | undefined;
   #queued = false;
+  /** The token of an iframe a server rendered inside, read once: the first load's `initialToken`. */
+  #served: { token: string } | false | undefined;
 
   /** The Flinks instance name, such as `"toolbox"`: the `instance` attribute. */
   get instance(): string | null {
@@ -245,8 +249,10 @@ export class FlinksConnectElement extends Base {
       );
       // Read when used (core's one way): a new fetcher, clock, callback, text or fallback changes
       // nothing already loaded. The callbacks that are DOM events too go through the emitters.
+      this.#served ??= servedToken(this) ?? false;
       const read = () =>
         ({
+          initialToken: this.#served || undefined,
           ...this.#properties,
           ...this.#emitters,
           ...callbacks,

@@ -1,6 +1,7 @@
 import {
   connectLabels,
   createConnectSession,
+  frameName,
   IFRAME_ATTRIBUTES,
   IFRAME_STYLE,
   resolveConnectUrl,
@@ -10,6 +11,7 @@ import {
   type PopupBlockedNoticeProps,
 } from '@flinks-embed/core';
 import { defaultErrorFallback, defaultLoadingFallback, defaultPopupBlockedNotice } from './fallbacks';
+import { servedFrame } from './served-frame';
 
 export type { ErrorFallbackProps, PopupBlockedNoticeProps };
 
@@ -123,8 +125,11 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
         node = (options.loadingFallback ?? defaultLoadingFallback(options.loadingText ?? labels.loading))();
       } else {
         // A fresh element per load: changing the src of a live iframe would add an entry to the
-        // host page's history, so the Back button would step through old Connect loads.
-        node = frame = document.createElement('iframe');
+        // host page's history, so the Back button would step through old Connect loads. The
+        // first load's may be in the container already, rendered by a server: it is kept.
+        const served = src === session.firstSrc ? servedFrame(container, src) : null;
+        node = frame = served ?? document.createElement('iframe');
+        frame.name = frameName(src);
         frame.title = options.title ?? labels.title;
         for (const [name, value] of Object.entries({ ...IFRAME_ATTRIBUTES, ...options.iframeAttributes })) {
           if (name !== 'src' && name !== 'title') frame.setAttribute(name, value);
@@ -134,9 +139,11 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
         // The landing page of an inner redirect is a second channel for the result.
         frame.addEventListener('load', () => session.frameLoaded());
         // Last: the document loads (and spends the token) when the element is inserted.
-        frame.src = src;
+        if (!served) frame.src = src;
       }
-      container.replaceChildren(node);
+      // A served iframe stays where it is: moving it would load it again.
+      if (node.parentNode !== container) container.replaceChildren(node);
+      else for (const child of [...container.childNodes]) if (child !== node) child.remove();
       // Focus dropped with the replaced node goes to the new one (its button, or itself: the
       // status line, the iframe), so a keyboard or screen-reader user goes on from there.
       if (retried && document.activeElement === document.body) {

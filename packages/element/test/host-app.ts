@@ -85,12 +85,13 @@ ${body}
 </html>`;
 
 /**
- * A page around one `<flinks-connect>` with these attributes. The fetcher asks this origin's
+ * A page around one `<flinks-connect>` with these attributes (and `inner`, as a server template
+ * renders it). The fetcher asks this origin's
  * endpoint; every callback, DOM event and aborted token request is written to `window.record`.
  */
-export const hostPage = (attributes: string): string =>
+export const hostPage = (attributes: string, inner = ''): string =>
   page(
-    `<flinks-connect ${attributes}></flinks-connect>`,
+    `<flinks-connect ${attributes}>${inner}</flinks-connect>`,
     `import '@flinks-embed/element/define';
   const element = document.querySelector('flinks-connect');
   element.fetchAuthorizeToken = ${FETCHER};

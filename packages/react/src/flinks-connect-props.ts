@@ -39,6 +39,11 @@ export interface FlinksConnectOptions extends ConnectBindingOptions {
   errorFallback?: (props: ErrorFallbackProps) => ReactNode;
   /** On the iframe. Its default size (100% wide, 760 px high) is given as attributes, so any CSS wins. */
   className?: string;
+  /**
+   * Your Content-Security-Policy nonce, for the one inline script rendered with a server-rendered
+   * first token (`initialToken` as a value): it keeps Connect's messages until hydration.
+   */
+  nonce?: string;
   /** On the iframe, merged over the default `{ border: 0 }`. */
   style?: CSSProperties;
   /** Any other iframe attribute, such as `allow` (default `"clipboard-write; fullscreen"`), `width`, `height` or `sandbox`. */

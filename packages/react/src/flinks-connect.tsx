@@ -1,5 +1,18 @@
-import { connectLabels, IFRAME_ATTRIBUTES, IFRAME_STYLE } from '@flinks-embed/core';
-import { forwardRef, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
+import {
+  connectLabels,
+  EARLY_MESSAGES_SCRIPT,
+  frameName,
+  IFRAME_ATTRIBUTES,
+  IFRAME_STYLE,
+} from '@flinks-embed/core';
+import {
+  forwardRef,
+  useImperativeHandle,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
 import { useConnectSession } from './use-connect-session';
@@ -45,6 +58,9 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
       errorFallback = DefaultErrorFallback,
       popupBlockedNotice = DefaultPopupBlockedNotice,
     } = props;
+    // True while rendered on the server and while hydrating: the only renders where a script is
+    // React's to render (the server's HTML runs it; a client render would only warn).
+    const serverHtml = useSyncExternalStore(noSubscription, never, always);
     // Which blocked pop-up the user dismissed the notice for: the next one shows it again.
     const [dismissed, setDismissed] = useState<unknown>();
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
@@ -65,6 +81,11 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
     }
     const blocked = popupBlocked ? src + popupBlocked : '';
     return [
+      // With a server-rendered first token: Connect's messages from before hydration, kept for
+      // the session (docs/first-token.md). A script React renders on the client never runs.
+      serverHtml && src === session.firstSrc && (
+        <script key="early" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: EARLY_MESSAGES_SCRIPT }} />
+      ),
       popupBlockedNotice && blocked && blocked !== dismissed && (
         <Slot key="popup" render={popupBlockedNotice} dismiss={() => setDismissed(blocked)} labels={labels} />
       ),
@@ -74,6 +95,7 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
         key={src}
         ref={frame}
         src={src}
+        name={frameName(src)}
         title={title}
         {...IFRAME_ATTRIBUTES}
         {...iframeProps}
@@ -89,6 +111,10 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
     ];
   },
 );
+
+const noSubscription = () => () => {};
+const never = () => false;
+const always = () => true;
 
 /**
  * Renders `errorFallback` or `popupBlockedNotice` as a component of its own, so an app's may use

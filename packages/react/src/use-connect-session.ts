@@ -39,7 +39,9 @@ export function useConnectSession(
       handlers: latestOptions(() => latest.current),
     }),
   );
-  // The server snapshot is the idle state: the server renders the loading fallback, and so does hydration.
+  // The server snapshot is the session's first state: idle (the loading fallback), or, with an
+  // `initialToken` value, the iframe with its first src, which hydration then adopts (the same
+  // element, so no second load and no fetch). Events before hydration: see docs/first-token.md.
   const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
   // stop, not dispose: StrictMode starts the same session again after its synthetic unmount.
   // A replaced session is only stopped too; stopped, it holds no listener and no timer.

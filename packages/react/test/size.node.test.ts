@@ -12,8 +12,10 @@ import {
 /** The React binding's own share (core left external): it must stay a thin layer over core. */
 // 1,286 B before issue 14; its bilingual string table (en + fr), the labels prop, the pop-up
 // notice and onStatusChange took it to 1,679 B; the string table then moved to core (shared with
-// <flinks-connect>): 1,373 B.
-const BINDING_BUDGET_BYTES = 1_400;
+// <flinks-connect>): 1,373 B. Issue 24's focus after "Try again" took it to 1,359 B of a lighter
+// session API; issue 25's server-rendered first iframe (its `name`, the early-messages script with
+// its nonce, knowing a server render from a client one) to 1,495 B.
+const BINDING_BUDGET_BYTES = 1_500;
 
 /**
  * What the component import costs today (4,417 B: the result-never-lost work, source-less
@@ -31,10 +33,15 @@ back with the parts kept: the session keeps the token rules' state instead of a 
 a stopped session's src, the token source reporting the same token only with a change): 4,926 B,
 rounded up here to 4,950 B, 26 B above the 4,900 B before the split (the sender rule shared with
 classifyConnectMessage and the app's side of an event as a function of its own cost most of it).
+Then two features, each by its measured cost: issue 24 +115 B (4,926 -> 5,041 B: focus kept
+after the user's "Try again", 94 B; a token endpoint's setup answer not retried, 20 B), issue 25
++670 B (5,041 -> 5,711 B: `initialToken` and `prefetchAuthorizeToken` for the first load only, its
+age on the page's clock, a spent first token recovered once, the server-rendered iframe adopted
+at hydration with the early messages replayed). Rounded up: 5,750 B.
 DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
  * every peer" (3,327 B): the size work is open; `pnpm bench` shows where the bytes go.
  */
-const COMPONENT_BUDGET_BYTES = 4_950;
+const COMPONENT_BUDGET_BYTES = 5_750;
 
 describe('what an app pays for <FlinksConnect>', () => {
   it(`keeps the React binding itself within ${BINDING_BUDGET_BYTES} B gzipped`, async () => {
