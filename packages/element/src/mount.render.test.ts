@@ -1,4 +1,5 @@
-// What mountFlinksConnect draws: a status line, then one iframe with the token once; its options and custom fallbacks.
+// What mountFlinksConnect draws: a status line, then one iframe with the token once; its options and
+// custom fallbacks, a DocumentFragment among them.
 import { describe, expect, it, vi } from 'vitest';
 import { mountFlinksConnect, type ErrorFallbackProps } from './index';
 import {
@@ -9,7 +10,7 @@ import {
   setupTestEnvironment,
 } from '@flinks-embed/test-support/jsdom';
 import { pendingFetcher, reasons, tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
-import { container } from '../test/mount-fixture';
+import { alert, container, failing, mount } from '../test/mount-fixture';
 
 setupTestEnvironment();
 
@@ -85,5 +86,25 @@ describe('mountFlinksConnect', () => {
     errorFallback.mock.calls[0]![0].retry();
     await flush();
     expect(reasons(fetcher)).toEqual(['mount', 'retry']);
+  });
+});
+
+describe('fallbacks made of a DocumentFragment', () => {
+  const fragment = (html: string) => () => document.createRange().createContextualFragment(html);
+
+  it('are replaced whole, and destroy() removes all of them', async () => {
+    const { box, connect } = mount({
+      fetchAuthorizeToken: failing(),
+      loadingFallback: fragment('<p role="status">Un instant</p><span>…</span>'),
+      errorFallback: fragment('<p role="alert">Oops</p><span>later</span>'),
+    });
+    expect(box.querySelector('[role="status"]')).toHaveTextContent('Un instant');
+    expect(box.childNodes).toHaveLength(2);
+    await flush();
+    expect(alert(box)).toHaveTextContent('Oops');
+    expect(box.querySelector('[role="status"]')).toBeNull();
+    expect(box.childNodes).toHaveLength(2);
+    connect.destroy();
+    expect(box.childNodes).toHaveLength(0);
   });
 });
