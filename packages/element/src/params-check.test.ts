@@ -4,10 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { mountFlinksConnect, unknownParams } from './index';
 import { flush, frame, INSTANCE, setupTestEnvironment } from '@flinks-embed/test-support/jsdom';
 import { tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
+import { container } from '../test/mount-fixture';
 
 setupTestEnvironment();
 
-const container = (): HTMLElement => document.body.appendChild(document.createElement('div'));
 const query = () => new URL(frame().src).searchParams;
 
 describe('mountFlinksConnect params the library does not know', () => {

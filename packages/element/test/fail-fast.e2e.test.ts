@@ -3,19 +3,9 @@
 // And after a keyboard "Try again", the focus stays where the user can go on.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { startFlinksSimulator, type FlinksSimulator } from '@flinks-embed/simulator';
-import { hostPage, startHostApp, type HostApp } from './host-app';
-
-const eventually = { timeout: 20_000, interval: 50 };
-
-let browser: Browser;
-let sim: FlinksSimulator;
-let host: HostApp;
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, host, page, sim } from './browser-fixture';
+import { hostPage } from './host-app';
 
 /** The grace on, the outer watchdog far beyond the poll's limit: an error in time is the grace's. */
 const withTimeouts = (attributes: string) =>
@@ -25,12 +15,6 @@ const withTimeouts = (attributes: string) =>
   );
 
 beforeAll(async () => {
-  const { executablePath, args } = inject('chromium');
-  [browser, sim] = await Promise.all([
-    chromium.launch({ executablePath, args }),
-    startFlinksSimulator({ port: 0 }),
-  ]);
-  host = await startHostApp(sim);
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const closedPort = (probe.address() as AddressInfo).port;
@@ -40,21 +24,8 @@ beforeAll(async () => {
   host.page('/focus', withTimeouts(`connect-url="${sim.connectUrl}" demo`));
 });
 
-afterAll(async () => {
-  await Promise.all([browser?.close(), sim?.close(), host?.close()]);
-});
-
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
+afterEach(() => {
   sim.setFaults({ connectPageSilent: false, failNextTokenRequests: 0, tokenLatencyMs: 0 });
-  await context.close();
-  expect(pageErrors).toEqual([]);
 });
 
 const errors = (): Promise<unknown[]> =>

@@ -2,11 +2,18 @@ import { act, renderHook } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useAuthorizeToken, type UseAuthorizeTokenOptions } from './index';
-import { advance, flush, pendingFetcher, reasons, setupTestEnvironment, tokenFetcher } from '../test/jsdom';
+import {
+  advance,
+  flush,
+  MINUTE,
+  pendingFetcher,
+  reasons,
+  setupTestEnvironment,
+  tokenFetcher,
+} from '../test/jsdom';
 
 setupTestEnvironment();
 
-const MINUTE = 60_000;
 const START = Date.UTC(2025, 0, 1);
 
 function renderToken(fetcher = tokenFetcher(), options: UseAuthorizeTokenOptions = {}) {

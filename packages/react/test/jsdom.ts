@@ -12,6 +12,7 @@ export { CONNECT_ORIGIN, frame, frames, INSTANCE, tokenIn } from '@flinks-embed/
 export { pendingFetcher, reasons, tokenFetcher } from '@flinks-embed/test-support/token-fetchers';
 
 export const DEFAULT_TITLE = 'Connect your bank account';
+export const MINUTE = 60_000;
 
 /** Fake timers for every test, unmount after each, and fail the test on any `console.error`. */
 export const setupTestEnvironment = (): void => setupPage({ cleanup, failOnConsoleError: true });
