@@ -10,11 +10,18 @@ import {
 import type { ConnectTarget } from '../lib/flinks-config';
 import { LinkedAccounts } from './linked-accounts';
 
-/** Asks this app's own route handler for a fresh token: one request per iframe load. */
+/**
+ * Asks this app's own route handler for a fresh token: one request per iframe load. A refusal
+ * carries the handler's code (`server_not_configured`, `origin_not_allowed`, ...), which the
+ * library reads: a setup answer is explained and not retried.
+ */
 async function fetchAuthorizeToken({ signal }: { signal: AbortSignal }) {
   const response = await fetch('/api/flinks/authorize-token', { method: 'POST', signal });
-  if (!response.ok) throw new Error(`The token endpoint answered ${response.status}.`);
-  return response.json() as Promise<{ token: string; expiresAt?: number }>;
+  const body = (await response.json()) as { token: string; expiresAt?: number; error?: string };
+  if (!response.ok) {
+    throw Object.assign(new Error(`token endpoint: ${body.error ?? response.status}`), { code: body.error });
+  }
+  return body;
 }
 
 export interface LinkBankAccountProps {

@@ -122,7 +122,7 @@ describe('the production build (`next build` + `next start`) on the simulator', 
     expect(html).toContain(
       `Connect is served by <code>${sim().instanceUrl}</code>, the local Flinks simulator.`,
     );
-    expect(html).toContain('<p role="status">Loading your bank connection…</p>');
+    expect(html).toContain('<p role="status" tabindex="-1">Loading your bank connection…</p>');
     expect(html).not.toContain('<iframe');
     expect(html).not.toContain('authorizeToken');
     expect(html).not.toContain(SECRET);
@@ -212,7 +212,7 @@ describe('the production build with other environments', () => {
       // Only the server-rendered page: the browser would call Flinks itself, off this machine.
       const html = (await (await fetch(app.url)).text()).replaceAll('<!-- -->', '');
       expect(html).toContain('Connect is served by the Flinks instance <code>toolbox</code>');
-      expect(html).toContain('<p role="status">Loading your bank connection…</p>');
+      expect(html).toContain('<p role="status" tabindex="-1">Loading your bank connection…</p>');
       expect(html).not.toContain(secretKey);
       expect(html).not.toContain('127.0.0.1:9');
     } finally {
