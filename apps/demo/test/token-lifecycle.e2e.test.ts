@@ -74,8 +74,9 @@ describe('token expiry', () => {
       expect(sim.loadsOf(second)).toBe(1);
       expect(sim.stats().rejected.expired).toBe(0);
       expect(await page.loggedNames()).toContain('Token requested');
+      // The first token was prefetched when the pointer reached "Link your bank account".
       expect(await page.page.locator('[data-name="Token requested"] .log-detail').allTextContents()).toEqual([
-        'reason: mount',
+        'prefetch: hover on “Link your bank account”',
         'reason: expired',
       ]);
       await page.frame.getByRole('heading', { name: 'Select your institution' }).waitFor(eventually);
