@@ -28,8 +28,8 @@ async function serve(options: Partial<Parameters<typeof startDemoServer>[0]> = {
   return server;
 }
 
-async function open(server: DemoServer, query = ''): Promise<DemoPage> {
-  const page = await DemoPage.open(browser, new URL(query, server.url).href);
+async function open(server: DemoServer, query = '', linkBank = true): Promise<DemoPage> {
+  const page = await DemoPage.open(browser, new URL(query, server.url).href, { linkBank });
   pages.push(page);
   return page;
 }
@@ -61,9 +61,10 @@ describe('token expiry', () => {
       const server = await serve({ simulator: { tokenLifetimeMs: lifetimeMs } });
       const sim = server.simulator!;
       // The page takes the lifetime the server reports, and so does the control's "as issued" choice.
-      const page = await open(server, '?consent=0');
+      const page = await open(server, '?consent=0', false);
       const { issued, loadedAt } = watchTokens(page.page, sim.connectUrl);
       expect(await page.page.getByRole('combobox', { name: 'Token lifetime' }).inputValue()).toBe('');
+      await page.linkBank.click(eventually);
 
       const first = await page.waitForReady();
       // Nobody touches the page: the library fetches a replacement (reason "expired") and reloads.
