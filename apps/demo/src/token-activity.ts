@@ -62,7 +62,7 @@ export type TokenActivityAction =
   | { type: 'failed' }
   | { type: 'remount' };
 
-const INITIAL: TokenActivity & { failures: number } = {
+export const INITIAL_TOKEN_ACTIVITY: TokenActivity & { failures: number } = {
   phase: 'idle',
   attempt: 0,
   expiresAt: null,
@@ -72,7 +72,8 @@ const INITIAL: TokenActivity & { failures: number } = {
   failures: 0,
 };
 
-function reduce(
+/** What each token request, answer, status and Connect step does to the token panel. */
+export function reduceTokenActivity(
   state: TokenActivity & { failures: number },
   action: TokenActivityAction,
 ): TokenActivity & { failures: number } {
@@ -123,10 +124,10 @@ function reduce(
     case 'failed':
       return { ...state, phase: 'failed', failures: 0, refreshAt: null };
     case 'remount':
-      return { ...INITIAL, tokensUsed: state.tokensUsed };
+      return { ...INITIAL_TOKEN_ACTIVITY, tokensUsed: state.tokensUsed };
   }
 }
 
 export function useTokenActivity(): [TokenActivity, (action: TokenActivityAction) => void] {
-  return useReducer(reduce, INITIAL);
+  return useReducer(reduceTokenActivity, INITIAL_TOKEN_ACTIVITY);
 }

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  demo.simulator!.setFaults({ tokenLatencyMs: 0 });
+  demo.simulator!.setFaults({ tokenLatencyMs: 0, failNextTokenRequests: 0 });
   const errors = pages.flatMap((page) => page.errors);
   await Promise.all(pages.map((page) => page.close()));
   pages = [];
@@ -110,6 +110,25 @@ describe('the first token, prefetched on intent', () => {
     expect(await page.waitForReady()).toBe(requests.tokens[0]);
     expect(requests.sent).toBe(1);
     expect(await tokenRequestDetails(page)).toEqual(['prefetch: focus on “Link your bank account”']);
+  });
+
+  it('falls back to the fetcher when the prefetch fails, with no error on the page', async () => {
+    simulator().setFaults({ failNextTokenRequests: 1 });
+    const page = await open();
+    await page.linkBank.hover();
+    await expect.poll(() => page.firstToken.getAttribute('data-prefetch'), eventually).toBe('dropped');
+    expect(await page.tokenStatus.getAttribute('data-phase')).toBe('idle');
+
+    await page.linkBank.click();
+    const token = await page.waitForReady();
+    expect(simulator().loadsOf(token)).toBe(1);
+    expect(await page.firstToken.textContent()).toBe('Prefetch dropped, fetched at mount');
+    expect(await page.tokensUsed()).toBe(1);
+    expect(await page.page.getByTestId('connect-error').count()).toBe(0);
+    expect(await tokenRequestDetails(page)).toEqual([
+      'prefetch: hover on “Link your bank account”',
+      'reason: mount',
+    ]);
   });
 
   it('is aborted when the bank step unmounts before Connect, and the new mount fetches its own', async () => {
