@@ -1,8 +1,8 @@
 import type { RedirectDetails } from '@flinks-embed/react';
 import type { DemoConfig, FaultsRequest } from '../shared/demo-api';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { postFaults } from './api';
-import { BankConnection } from './components/BankConnection';
+import { BankStep } from './components/BankStep';
 import { ConnectLoading } from './components/ConnectFallbacks';
 import { ControlsPanel } from './components/ControlsPanel';
 import { EventLogPanel } from './components/EventLogPanel';
@@ -26,6 +26,9 @@ export function App() {
   const { entries, log, clear } = useEventLog();
   const { ignored, taken } = useIgnoredMessages();
   const [mountKey, setMountKey] = useState(0);
+  // Connect is on screen: the user pressed "Link your bank account", or Connect was remounted.
+  const [opened, setOpened] = useState(false);
+  const card = useRef<HTMLDivElement>(null);
   const [result, setResult] = useState<RedirectDetails | null>(null);
   const [faultsPending, setFaultsPending] = useState(false);
   // A new round asks the server for the accounts again (after a data fault is armed).
@@ -35,8 +38,14 @@ export function App() {
     document.documentElement.dataset.theme = settings.theme;
   }, [settings.theme]);
 
+  // The button that had focus is gone: keyboard and screen reader users land on Connect.
+  useEffect(() => {
+    if (opened && document.activeElement === document.body) card.current?.focus();
+  }, [opened]);
+
   const remount = useCallback(() => {
     setMountKey((key) => key + 1);
+    setOpened(true);
     setResult(null);
     track({ type: 'remount' });
     log({
@@ -86,8 +95,10 @@ export function App() {
     );
   } else {
     connect = (
-      <BankConnection
+      <BankStep
         key={mountKey}
+        opened={opened}
+        onOpen={() => setOpened(true)}
         config={configState.config}
         settings={settings}
         track={track}
@@ -129,7 +140,7 @@ export function App() {
               }}
             />
           )}
-          <div className="connect-card" id="connect" tabIndex={-1}>
+          <div className="connect-card" id="connect" tabIndex={-1} ref={card}>
             {connect}
           </div>
           <p className="fine-print">

@@ -10,6 +10,8 @@ export type TokenPhase =
   | 'idle'
   /** The fetcher is waiting for the server. */
   | 'requesting'
+  /** A prefetched token is here, before Connect is on screen: its first load will use it. */
+  | 'prefetched'
   /** An earlier try failed; the library is trying again with backoff. */
   | 'retrying'
   /** The token is in the iframe URL; Connect is starting. */
@@ -32,10 +34,26 @@ export interface TokenActivity {
   refreshAt: number | null;
   /** Tokens this page received and loaded, one per iframe load. */
   tokensUsed: number;
+  /** The current mount's first token, if the page prefetched it on the user's intent. */
+  prefetch: PrefetchState;
 }
 
+export type PrefetchState =
+  /** This mount fetched its own first token. */
+  | 'none'
+  | 'requested'
+  /** Here, not loaded yet. */
+  | 'waiting'
+  /** The first iframe load used it (and no other load ever does). */
+  | 'used'
+  /** Aborted, failed, or too old by the time Connect started: the fetcher was asked instead. */
+  | 'dropped';
+
 export type TokenActivityAction =
-  | { type: 'request' }
+  | { type: 'request'; prefetch: boolean }
+  /** A prefetched token arrived; it counts as used once Connect loads it. */
+  | { type: 'prefetched' }
+  | { type: 'prefetch-dropped' }
   | { type: 'request-failed' }
   | { type: 'received' }
   /** From `onStatusChange`: the library's own timing of the token in the iframe. */
@@ -44,22 +62,34 @@ export type TokenActivityAction =
   | { type: 'failed' }
   | { type: 'remount' };
 
-const INITIAL: TokenActivity & { failures: number } = {
+export const INITIAL_TOKEN_ACTIVITY: TokenActivity & { failures: number } = {
   phase: 'idle',
   attempt: 0,
   expiresAt: null,
   refreshAt: null,
   tokensUsed: 0,
+  prefetch: 'none',
   failures: 0,
 };
 
-function reduce(
+/** What each token request, answer, status and Connect step does to the token panel. */
+export function reduceTokenActivity(
   state: TokenActivity & { failures: number },
   action: TokenActivityAction,
 ): TokenActivity & { failures: number } {
   switch (action.type) {
     case 'request':
-      return { ...state, phase: state.failures > 0 ? 'retrying' : 'requesting', attempt: state.failures + 1 };
+      return {
+        ...state,
+        phase: state.failures > 0 ? 'retrying' : 'requesting',
+        attempt: state.failures + 1,
+        // The first load asked the fetcher while a prefetched token waited: the library dropped it.
+        prefetch: action.prefetch ? 'requested' : state.prefetch === 'waiting' ? 'dropped' : state.prefetch,
+      };
+    case 'prefetched':
+      return { ...state, phase: 'prefetched', prefetch: 'waiting' };
+    case 'prefetch-dropped':
+      return { ...state, phase: 'idle', prefetch: 'dropped' };
     case 'request-failed':
       return { ...state, failures: state.failures + 1 };
     case 'received':
@@ -72,6 +102,16 @@ function reduce(
     case 'timing':
       // An error keeps the last token's expiry on show (it is what the user ran out of).
       if (action.expiresAt === null) return { ...state, refreshAt: null };
+      // The library timed the prefetched token: it is in the iframe's src now.
+      if (state.prefetch === 'waiting')
+        return {
+          ...state,
+          phase: 'loading',
+          prefetch: 'used',
+          tokensUsed: state.tokensUsed + 1,
+          expiresAt: action.expiresAt,
+          refreshAt: action.refreshAt,
+        };
       return { ...state, expiresAt: action.expiresAt, refreshAt: action.refreshAt };
     case 'step':
       if (action.step === 'APP_MOUNTED')
@@ -84,10 +124,10 @@ function reduce(
     case 'failed':
       return { ...state, phase: 'failed', failures: 0, refreshAt: null };
     case 'remount':
-      return { ...INITIAL, tokensUsed: state.tokensUsed };
+      return { ...INITIAL_TOKEN_ACTIVITY, tokensUsed: state.tokensUsed };
   }
 }
 
 export function useTokenActivity(): [TokenActivity, (action: TokenActivityAction) => void] {
-  return useReducer(reduce, INITIAL);
+  return useReducer(reduceTokenActivity, INITIAL_TOKEN_ACTIVITY);
 }

@@ -73,8 +73,12 @@ async function tabTo(target: Page, matches: (description: string) => boolean, li
 }
 
 describe('axe-core', () => {
-  it('finds no violation on the demo page, ready and linked, nor in the Connect frame', async () => {
-    page = await DemoPage.open(browser, demo.url);
+  it('finds no violation on the demo page, before Connect, ready and linked, nor in the Connect frame', async () => {
+    page = await DemoPage.open(browser, demo.url, { linkBank: false });
+    // Before Connect: the "Link your bank account" button, and the token panel with nothing yet.
+    await page.linkBank.waitFor(eventually);
+    expect(await axeViolations(page.page)).toEqual([]);
+    await page.linkBank.click();
     await page.waitForReady();
     // The event log has entries by now: its live region and its list are both checked.
     await page.waitForStep('APP_MOUNTED');
@@ -134,15 +138,21 @@ describe('on a phone', () => {
 });
 
 describe('with the keyboard alone', () => {
-  it('skips to Connect, switches the language, remounts, and reaches Connect’s own buttons', async () => {
-    page = await DemoPage.open(browser, demo.url);
-    const first = await page.waitForReady();
+  it('skips to the bank step, opens Connect, switches the language, remounts, and reaches Connect’s own buttons', async () => {
+    page = await DemoPage.open(browser, demo.url, { linkBank: false });
     const { page: target } = page;
+    await page.linkBank.waitFor(eventually);
 
     // The first stop is the skip link, shown on focus; it lands on the Connect card.
     expect(await tabTo(target, () => true, 1)).toBe('a Skip to the bank connection');
     expect(await target.getByRole('link', { name: 'Skip to the bank connection' }).isVisible()).toBe(true);
     await target.keyboard.press('Enter');
+    expect(await focused(target)).toMatch(/^div#connect/);
+
+    // The next stop is the button that opens Connect; when it goes, focus stays on the card.
+    expect(await tabTo(target, () => true, 1)).toBe('button Link your bank account');
+    await target.keyboard.press('Enter');
+    const first = await page.waitForReady();
     expect(await focused(target)).toMatch(/^div#connect/);
 
     // Radio groups move with the arrow keys.

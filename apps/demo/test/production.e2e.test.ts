@@ -35,6 +35,7 @@ async function openWatchingCsp(browser: Browser, url: string): Promise<DemoPage>
     );
   });
   await page.page.goto(url);
+  await page.linkBank.click(eventually);
   return page;
 }
 

@@ -37,15 +37,30 @@ export class DemoPage {
     });
   }
 
+  /**
+   * Opens the demo and, unless `linkBank` is false, presses "Link your bank account" with the
+   * mouse as a person would (its hover prefetches the first token).
+   */
   static async open(
     browser: Browser,
     url: string,
-    options: { viewport?: { width: number; height: number } } = {},
+    options: { viewport?: { width: number; height: number }; linkBank?: boolean } = {},
   ): Promise<DemoPage> {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1360, height: 1000 } });
     const demo = new DemoPage(context, await context.newPage());
     await demo.page.goto(url);
+    if (options.linkBank !== false && url !== 'about:blank') await demo.linkBank.click(eventually);
     return demo;
+  }
+
+  /** The button that leads to Connect (shown until it is pressed or Connect is remounted). */
+  get linkBank(): Locator {
+    return this.page.getByRole('button', { name: 'Link your bank account' });
+  }
+
+  /** The first token's line in the token panel: how the current mount got it. */
+  get firstToken(): Locator {
+    return this.page.getByTestId('token-prefetch');
   }
 
   close(): Promise<void> {

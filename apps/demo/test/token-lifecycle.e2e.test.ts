@@ -28,8 +28,8 @@ async function serve(options: Partial<Parameters<typeof startDemoServer>[0]> = {
   return server;
 }
 
-async function open(server: DemoServer, query = ''): Promise<DemoPage> {
-  const page = await DemoPage.open(browser, new URL(query, server.url).href);
+async function open(server: DemoServer, query = '', linkBank = true): Promise<DemoPage> {
+  const page = await DemoPage.open(browser, new URL(query, server.url).href, { linkBank });
   pages.push(page);
   return page;
 }
@@ -61,9 +61,10 @@ describe('token expiry', () => {
       const server = await serve({ simulator: { tokenLifetimeMs: lifetimeMs } });
       const sim = server.simulator!;
       // The page takes the lifetime the server reports, and so does the control's "as issued" choice.
-      const page = await open(server, '?consent=0');
+      const page = await open(server, '?consent=0', false);
       const { issued, loadedAt } = watchTokens(page.page, sim.connectUrl);
       expect(await page.page.getByRole('combobox', { name: 'Token lifetime' }).inputValue()).toBe('');
+      await page.linkBank.click(eventually);
 
       const first = await page.waitForReady();
       // Nobody touches the page: the library fetches a replacement (reason "expired") and reloads.
@@ -74,8 +75,9 @@ describe('token expiry', () => {
       expect(sim.loadsOf(second)).toBe(1);
       expect(sim.stats().rejected.expired).toBe(0);
       expect(await page.loggedNames()).toContain('Token requested');
+      // The first token was prefetched when the pointer reached "Link your bank account".
       expect(await page.page.locator('[data-name="Token requested"] .log-detail').allTextContents()).toEqual([
-        'reason: mount',
+        'prefetch: hover on “Link your bank account”',
         'reason: expired',
       ]);
       await page.frame.getByRole('heading', { name: 'Select your institution' }).waitFor(eventually);

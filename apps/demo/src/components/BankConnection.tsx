@@ -1,16 +1,13 @@
 import {
   FlinksConnect,
   type ConnectEvent,
-  type FetchAuthorizeToken,
   type FlinksConnectTarget,
+  type InitialToken,
   type RedirectDetails,
 } from '@flinks-embed/react';
 import type { DemoConfig } from '../../shared/demo-api';
-import { postAuthorizeToken } from '../api';
 import { describeConnectEvent, type LogEntry } from '../event-log';
-import { formatCountdown } from '../format';
-import type { DemoSettings } from '../settings';
-import type { TokenActivityAction } from '../token-activity';
+import { createTokenFetcher, type TokenFetcherContext } from '../token-fetcher';
 import { ConnectError, ConnectLoading } from './ConnectFallbacks';
 
 function toneOf(event: ConnectEvent): LogEntry['tone'] {
@@ -27,13 +24,13 @@ export function BankConnection({
   settings,
   track,
   log,
+  initialToken,
   onMessageTaken,
   onLinked,
-}: {
+}: TokenFetcherContext & {
   config: DemoConfig;
-  settings: DemoSettings;
-  track: (action: TokenActivityAction) => void;
-  log: (entry: Omit<LogEntry, 'id' | 'at'>) => void;
+  /** The token prefetched on the user's intent, for the first iframe load only (or none). */
+  initialToken: InitialToken | null;
   /** A message from the Connect iframe reached the component (see useIgnoredMessages). */
   onMessageTaken: () => void;
   onLinked: (details: RedirectDetails) => void;
@@ -41,49 +38,13 @@ export function BankConnection({
   const target: FlinksConnectTarget =
     config.backend === 'simulator' ? { connectUrl: config.connectUrl } : { instance: config.instance };
 
-  // What an app writes is `postAuthorizeToken(signal)`: ask your own server. The rest feeds the panels.
-  const fetchAuthorizeToken: FetchAuthorizeToken = async ({ signal, reason }) => {
-    track({ type: 'request' });
-    log({ source: 'token', tone: 'neutral', name: 'Token requested', detail: `reason: ${reason}` });
-    try {
-      const body = await postAuthorizeToken(signal);
-      // The page's "Token lifetime" control shortens the lifetime the server gave, to show expiry.
-      const expiresIn =
-        settings.tokenLifetime === null
-          ? body.expiresIn
-          : Math.min(body.expiresIn ?? Infinity, settings.tokenLifetime);
-      if (!signal.aborted) {
-        track({ type: 'received' });
-        log({
-          source: 'token',
-          tone: 'success',
-          name: 'Token received',
-          detail:
-            expiresIn === undefined ? 'no expiry given' : `expires in ${formatCountdown(expiresIn * 1000)}`,
-        });
-      }
-      return { token: body.token, ...(expiresIn !== undefined && { expiresIn }) };
-    } catch (error) {
-      if (signal.aborted) {
-        log({
-          source: 'token',
-          tone: 'neutral',
-          name: 'Token request cancelled',
-          detail: 'superseded or unmounted',
-        });
-      } else {
-        track({ type: 'request-failed' });
-        const detail = error instanceof Error ? error.message : String(error);
-        log({ source: 'token', tone: 'warning', name: 'Token request failed', detail });
-      }
-      throw error;
-    }
-  };
+  const fetchAuthorizeToken = createTokenFetcher({ settings, track, log });
 
   return (
     <FlinksConnect
       {...target}
       fetchAuthorizeToken={fetchAuthorizeToken}
+      initialToken={initialToken}
       params={{
         language: settings.language,
         theme: settings.theme,

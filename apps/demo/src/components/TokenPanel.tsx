@@ -1,17 +1,26 @@
 import { formatCountdown } from '../format';
-import type { TokenActivity, TokenPhase } from '../token-activity';
+import type { PrefetchState, TokenActivity, TokenPhase } from '../token-activity';
 import { useNow } from '../use-now';
 import { Panel } from './Panel';
 
 const PHASES: Record<TokenPhase, { label: string; tone: 'neutral' | 'busy' | 'good' | 'info' | 'bad' }> = {
   idle: { label: 'Waiting', tone: 'neutral' },
   requesting: { label: 'Requesting', tone: 'busy' },
+  prefetched: { label: 'Prefetched · not loaded', tone: 'info' },
   retrying: { label: 'Retrying', tone: 'busy' },
   loading: { label: 'Loading Connect', tone: 'busy' },
   ready: { label: 'Ready · unused', tone: 'good' },
   'in-use': { label: 'In use', tone: 'info' },
   linked: { label: 'Redeemed', tone: 'good' },
   failed: { label: 'Failed', tone: 'bad' },
+};
+
+const FIRST_TOKEN: Record<PrefetchState, string> = {
+  none: 'Fetched at mount',
+  requested: 'Prefetching…',
+  waiting: 'Prefetched, waiting for Connect',
+  used: 'Prefetched, loaded once',
+  dropped: 'Prefetch dropped, fetched at mount',
 };
 
 function refreshText(activity: TokenActivity, now: number): string {
@@ -53,6 +62,12 @@ export function TokenPanel({ activity }: { activity: TokenActivity }) {
           <dd data-testid="token-refresh">{refreshText(activity, now)}</dd>
         </div>
         <div className="fact">
+          <dt>First token</dt>
+          <dd data-testid="token-prefetch" data-prefetch={activity.prefetch}>
+            {activity.prefetch === 'none' && activity.phase === 'idle' ? '—' : FIRST_TOKEN[activity.prefetch]}
+          </dd>
+        </div>
+        <div className="fact">
           <dt>Tokens used</dt>
           <dd className="mono" data-testid="tokens-used">
             {activity.tokensUsed}
@@ -61,7 +76,8 @@ export function TokenPanel({ activity }: { activity: TokenActivity }) {
       </dl>
       <p className="panel-note">
         Single-use and short-lived: each iframe load gets its own token from this page’s server, and an unused
-        one is replaced shortly before it expires.
+        one is replaced shortly before it expires. The first one is requested as soon as you point at or focus
+        “Link your bank account”, and used for the first load only.
       </p>
     </Panel>
   );
