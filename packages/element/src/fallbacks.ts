@@ -1,4 +1,4 @@
-import type { ErrorFallbackProps, PopupBlockedNoticeProps } from './mount';
+import type { ErrorFallbackProps, PopupBlockedNoticeProps } from '@flinks-embed/core';
 
 /** The default loading fallback: announced politely by screen readers, styled by nothing. */
 export const defaultLoadingFallback = (text: string) => (): Node => {
