@@ -112,8 +112,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       // A first token can be spent already (a page restored from the browser's cache, a back
       // navigation): one more load with a fresh token from the fetcher, no error. Once: the
       // fetcher's own tokens are rejected as usual.
-      if (!first.inUse()) return fail(tokenRejected());
-      first.spend();
+      if (!first.spend()) return fail(tokenRejected());
       // Ignored before the token source starts (messages from before hydration, replayed first):
       // its first request is then the fresh one.
       tokens.refresh('retry');
