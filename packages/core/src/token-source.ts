@@ -121,7 +121,7 @@ export function tokenRequests(
     refreshMarginMs = 60_000,
     fetchTimeoutMs = 15_000,
     retry = {},
-    now = () => Date.now(),
+    now = Date.now,
   } = options;
   const { attempts = 3, baseDelayMs = 500, maxDelayMs = 8_000 } = retry || { attempts: 1 };
   if (__DEV__) {
