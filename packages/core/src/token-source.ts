@@ -58,7 +58,6 @@ const IDLE: AuthorizeTokenState = {
   error: null,
   used: false,
 };
-const LOADING: AuthorizeTokenState = { ...IDLE, status: 'loading' };
 
 const attemptText = (n: number, of: number): string => `attempt ${n} of ${of}`;
 
@@ -178,7 +177,7 @@ export function tokenRequests(
   function request(reason: TokenRequestReason): void {
     halt();
     replacing = reason === 'expired' ? state : undefined;
-    set(LOADING);
+    set({ ...IDLE, status: 'loading' });
     attempt(reason, 1);
   }
 
