@@ -71,8 +71,6 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
   // The first load is a server-rendered iframe: Connect may have mounted before this listened, so
   // no load watchdog runs for it unless the early messages say what it did.
   let adopted = !!firstSrc;
-  // Connect's messages from before this listened (the early-messages script's), once taken.
-  let early: MessageEvent[] | undefined;
 
   const set = (patch: Partial<ConnectSessionState>): void => replace({ ...getState(), ...patch });
   // Hoisted: the watchdog reports through it.
@@ -114,8 +112,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       // A first token can be spent already (a page restored from the browser's cache, a back
       // navigation): one more load with a fresh token from the fetcher, no error. Once: the
       // fetcher's own tokens are rejected as usual.
-      if (!first.inUse()) return fail(tokenRejected());
-      first.spend();
+      if (!first.spend()) return fail(tokenRejected());
       // Ignored before the token source starts (messages from before hydration, replayed first):
       // its first request is then the fresh one.
       tokens.refresh('retry');
@@ -138,11 +135,15 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
       if (!running && !disposed) {
         first.claim();
         // What Connect said before this listened, kept by the server's HTML (the early-messages
-        // script), replayed once (a StrictMode restart must not tell the app the same events
-        // twice) and before the token source starts.
-        const replay = adopted && !early ? (early = takeEarlyMessages()) : undefined;
-        if (early) adopted = false;
-        if (early && !getState().mounted && getState().src === firstSrc) watchdog.start();
+        // script), replayed before the token source starts. Taken once per page (takeEarlyMessages),
+        // so a StrictMode restart never tells the app the same events twice. The script runs with
+        // the server's HTML, before any session starts: the start that finds them is this
+        // session's first, nothing has loaded or mounted yet, and the watchdog starts for the load.
+        const replay = adopted ? takeEarlyMessages() : undefined;
+        if (replay) {
+          adopted = false;
+          watchdog.start();
+        }
         running = [listen(replay), subscribe(statusReporter(getState, handlers)), tokens.start()];
       }
       return stop;

@@ -57,10 +57,11 @@ export interface FirstToken {
   claim(): void;
   /** The fetcher to give the token source: the first token for its first request, then the app's. */
   fetch: FetchAuthorizeToken;
-  /** The iframe shows the first token (no later token has been asked for). */
-  inUse(): boolean;
-  /** Connect rejected it: not in use, and the session's first request (if still to come) asks the fetcher. */
-  spend(): void;
+  /**
+   * Connect rejected the token on screen: whether it was the first token (no later token has been
+   * asked for). It is then spent: the session's next request (its first, if still to come) asks the fetcher.
+   */
+  spend(): boolean;
 }
 
 /**
@@ -118,9 +119,10 @@ export function firstToken(
     },
     // Not a function: handed on as is, for the token source to name the fix.
     fetch: __DEV__ && typeof fetchAuthorizeToken !== 'function' ? fetchAuthorizeToken : fetch,
-    inUse: () => showing,
     spend() {
+      const wasShowing = showing;
       showing = mine = false;
+      return wasShowing;
     },
   };
 }

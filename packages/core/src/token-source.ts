@@ -58,7 +58,6 @@ const IDLE: AuthorizeTokenState = {
   error: null,
   used: false,
 };
-const LOADING: AuthorizeTokenState = { ...IDLE, status: 'loading' };
 
 const attemptText = (n: number, of: number): string => `attempt ${n} of ${of}`;
 
@@ -121,7 +120,7 @@ export function tokenRequests(
     refreshMarginMs = 60_000,
     fetchTimeoutMs = 15_000,
     retry = {},
-    now = () => Date.now(),
+    now = Date.now,
   } = options;
   const { attempts = 3, baseDelayMs = 500, maxDelayMs = 8_000 } = retry || { attempts: 1 };
   if (__DEV__) {
@@ -178,7 +177,7 @@ export function tokenRequests(
   function request(reason: TokenRequestReason): void {
     halt();
     replacing = reason === 'expired' ? state : undefined;
-    set(LOADING);
+    set({ ...IDLE, status: 'loading' });
     attempt(reason, 1);
   }
 

@@ -101,6 +101,10 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     // session, and is still reported.
     handlers: options,
   });
+  // Removes everything in the container but `kept`, a DocumentFragment's children too.
+  const removeAllBut = (kept: Node | undefined): void => {
+    for (const child of [...container.childNodes]) if (child !== kept) child.remove();
+  };
   const retry = (): void => {
     retried = true;
     session.reload();
@@ -112,7 +116,7 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     const next = status === 'error' ? error : src;
     if (next !== shown) {
       shown = next;
-      // The notice goes with what it was shown next to (`replaceChildren`, below).
+      // The notice goes with what it was shown next to (removed below).
       noticeFor = '';
       frame = undefined;
       let node: Node;
@@ -142,8 +146,8 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
         if (!served) frame.src = src;
       }
       // A served iframe stays where it is: moving it would load it again.
-      if (node.parentNode !== container) container.replaceChildren(node);
-      else for (const child of [...container.childNodes]) if (child !== node) child.remove();
+      removeAllBut(node);
+      if (node.parentNode !== container) container.append(node);
       // Focus dropped with the replaced node goes to the new one (its button, or itself: the
       // status line, the iframe), so a keyboard or screen-reader user goes on from there.
       if (retried && document.activeElement === document.body) {
@@ -155,8 +159,8 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
     const blocked = frame && popupBlocked ? src! + popupBlocked : '';
     const wanted = blocked !== dismissed && options.popupBlockedNotice !== false ? blocked : '';
     if (wanted === noticeFor) return;
-    // Beside the iframe there is only the notice: whatever it was, a DocumentFragment's children too.
-    for (const child of [...container.childNodes]) if (child !== frame) child.remove();
+    // Beside the iframe there is only the notice, whatever it was.
+    removeAllBut(frame);
     noticeFor = wanted;
     if (wanted) {
       const notice = (options.popupBlockedNotice || defaultPopupBlockedNotice)({
