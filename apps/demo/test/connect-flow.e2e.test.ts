@@ -1,40 +1,18 @@
 import { SANDBOX_ACCOUNTS } from '@flinks-embed/simulator';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server/demo-server';
-import { DemoPage, eventually, HAPPY_PATH, launchChromium } from './support';
+import { describe, expect, it } from 'vitest';
+import { DemoPage, eventually, HAPPY_PATH, demoFixture } from './support';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let browser: Browser;
-let demo: DemoServer;
-let pages: DemoPage[] = [];
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([
-    launchChromium(),
-    startDemoServer({ mode: 'dev', env: {}, hotReload: false }),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), demo?.close()]);
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((page) => page.errors);
-  await Promise.all(pages.map((page) => page.close()));
-  pages = [];
-  expect(errors).toEqual([]);
-});
+const env = demoFixture();
 
 async function open(query = '', options?: Parameters<typeof DemoPage.open>[2]): Promise<DemoPage> {
-  const page = await DemoPage.open(browser, new URL(query, demo.url).href, options);
-  pages.push(page);
+  const page = await DemoPage.open(env.browser, new URL(query, env.demo.url).href, options);
+  env.pages.push(page);
   return page;
 }
 
-const simulator = () => demo.simulator!;
+const simulator = () => env.demo.simulator!;
 
 describe('the demo against the simulator', () => {
   it('loads Connect cross-origin with a fresh token, and shows the loginId and the step sequence after the flow', async () => {
@@ -46,7 +24,7 @@ describe('the demo against the simulator', () => {
     const token = await page.waitForReady();
     const src = new URL((await page.iframe.getAttribute('src'))!);
     expect(src.origin).toBe(simulator().instanceUrl);
-    expect(src.origin).not.toBe(new URL(demo.url).origin);
+    expect(src.origin).not.toBe(new URL(env.demo.url).origin);
     expect(src.searchParams.get('authorizeToken')).toBe(token);
     expect(simulator().loadsOf(token)).toBe(1);
 

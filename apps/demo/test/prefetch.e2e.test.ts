@@ -1,35 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server/demo-server';
-import { DemoPage, eventually, launchChromium } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DemoPage, eventually, demoFixture } from './support';
 
-let browser: Browser;
-let demo: DemoServer;
-let pages: DemoPage[] = [];
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([
-    launchChromium(),
-    startDemoServer({ mode: 'dev', env: {}, hotReload: false }),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), demo?.close()]);
-});
-
-afterEach(async () => {
-  demo.simulator!.setFaults({ tokenLatencyMs: 0, failNextTokenRequests: 0 });
-  const errors = pages.flatMap((page) => page.errors);
-  await Promise.all(pages.map((page) => page.close()));
-  pages = [];
-  expect(errors).toEqual([]);
-});
+const env = demoFixture((demo) => demo.simulator!.setFaults({ tokenLatencyMs: 0, failNextTokenRequests: 0 }));
 
 /** The demo at its bank step, before "Link your bank account" is pressed. */
 async function open(): Promise<DemoPage> {
-  const page = await DemoPage.open(browser, demo.url, { linkBank: false });
-  pages.push(page);
+  const page = await DemoPage.open(env.browser, env.demo.url, { linkBank: false });
+  env.pages.push(page);
   await page.linkBank.waitFor(eventually);
   return page;
 }
@@ -55,7 +33,7 @@ function tokenRequestDetails(page: DemoPage): Promise<string[]> {
   return page.page.locator('[data-name="Token requested"] .log-detail').allTextContents();
 }
 
-const simulator = () => demo.simulator!;
+const simulator = () => env.demo.simulator!;
 
 describe('the first token, prefetched on intent', () => {
   it('is requested on hover before Connect shows, loaded by Connect’s first load only; a remount and a control change fetch fresh ones', async () => {

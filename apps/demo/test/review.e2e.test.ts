@@ -1,42 +1,21 @@
 import { SANDBOX_ACCOUNTS } from '@flinks-embed/simulator';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server/demo-server';
-import { DemoPage, eventually, launchChromium } from './support';
+import { describe, expect, it } from 'vitest';
+import { DemoPage, eventually, demoFixture } from './support';
 
-let browser: Browser;
-let demo: DemoServer;
-let pages: DemoPage[] = [];
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([
-    launchChromium(),
-    startDemoServer({ mode: 'dev', env: {}, hotReload: false }),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), demo?.close()]);
-});
-
-afterEach(async () => {
-  demo.simulator!.setFaults({ dataNeverReady: false, dataFailure: { code: 'RETRY_LATER', count: 0 } });
-  const errors = pages.flatMap((page) => page.errors);
-  await Promise.all(pages.map((page) => page.close()));
-  pages = [];
-  expect(errors).toEqual([]);
-});
+const env = demoFixture((demo) =>
+  demo.simulator!.setFaults({ dataNeverReady: false, dataFailure: { code: 'RETRY_LATER', count: 0 } }),
+);
 
 async function linked(): Promise<DemoPage> {
-  const page = await DemoPage.open(browser, demo.url);
-  pages.push(page);
+  const page = await DemoPage.open(env.browser, env.demo.url);
+  env.pages.push(page);
   await page.waitForReady();
   await page.signIn();
   await page.finish();
   return page;
 }
 
-const simulator = () => demo.simulator!;
+const simulator = () => env.demo.simulator!;
 
 describe('the Review step, after Connect', () => {
   it('says Flinks is still gathering the data while it answers 202, then shows the accounts with masked numbers', async () => {

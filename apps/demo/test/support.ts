@@ -6,7 +6,8 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { startDemoServer, type DemoServer } from '../server/demo-server';
 import { sandboxBank, sandboxHappyPath, type SandboxBank } from '@flinks-embed/simulator/playwright';
 
 /** Generous: a two-core CI machine runs Chromium, Vite, the simulator and Vitest at once. */
@@ -15,6 +16,37 @@ export const eventually = { timeout: 20_000, interval: 100 } as const;
 export function launchChromium(): Promise<Browser> {
   const { executablePath, args } = inject('chromium');
   return chromium.launch({ executablePath, args });
+}
+
+/**
+ * One test file's demo (dev mode, on its own simulator) and Chromium. Pages a test pushes to
+ * `pages` are closed after it, and an error on any of them fails it; `afterEachTest` runs first
+ * (a file's fault reset, say).
+ */
+export function demoFixture(afterEachTest?: (demo: DemoServer) => void): {
+  browser: Browser;
+  demo: DemoServer;
+  pages: DemoPage[];
+} {
+  const fixture = { pages: [] as DemoPage[] } as { browser: Browser; demo: DemoServer; pages: DemoPage[] };
+  beforeAll(async () => {
+    [fixture.browser, fixture.demo] = await Promise.all([
+      launchChromium(),
+      startDemoServer({ mode: 'dev', env: {}, hotReload: false }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([fixture.browser?.close(), fixture.demo?.close()]);
+  });
+  afterEach(async () => {
+    afterEachTest?.(fixture.demo);
+    const { pages } = fixture;
+    const errors = pages.flatMap((page) => page.errors);
+    await Promise.all(pages.map((page) => page.close()));
+    pages.length = 0;
+    expect(errors).toEqual([]);
+  });
+  return fixture;
 }
 
 /** The Flinks happy path, as the demo's event log must show it (consent on, the default). */
