@@ -41,6 +41,12 @@ const BOOLEAN_PARAMS = {
   webview: true,
 };
 
+/**
+ * The token's own parameter, under any case (`AuthorizeToken`, `AUTHORIZETOKEN`…: a server that
+ * reads names case-insensitively takes either): the library adds it, once per iframe load.
+ */
+export const isTokenParam = (name: string): boolean => name.toLowerCase() === 'authorizetoken';
+
 /** The name of a boolean Connect parameter, such as `consentEnable`. */
 export type BooleanParam = keyof typeof BOOLEAN_PARAMS;
 

@@ -1,12 +1,10 @@
-import type { ConnectParams, UnknownConnectParams } from './connect-params';
+import { isTokenParam, type ConnectParams, type UnknownConnectParams } from './connect-params';
 import { invalidOptions } from './errors';
 import { webUrl } from './messages';
 import { warnUnknownParams } from './param-check';
 
 const TOKEN_PARAM = 'authorizeToken';
 
-/** `AuthorizeToken`, `AUTHORIZETOKEN`…: a server that reads names case-insensitively takes either. */
-const isTokenParam = (name: string): boolean => name.toLowerCase() === 'authorizetoken';
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 /** `https://{instance}-iframe.private.fin.ag/v2/`, e.g. `toolbox` for the sandbox. */
@@ -91,3 +89,7 @@ export function buildConnectUrl(
   url.searchParams.set(TOKEN_PARAM, authorizeToken);
   return url.href;
 }
+
+/** The authorize token a Connect URL built by `buildConnectUrl` carries (`null` when none). */
+export const connectUrlToken = (src: string): string | null =>
+  new URL(src, globalThis.document?.baseURI).searchParams.get(TOKEN_PARAM);

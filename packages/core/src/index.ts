@@ -1,4 +1,10 @@
-export { buildConnectUrl, connectUrlForInstance, paramEntries, parseConnectBase } from './connect-url';
+export {
+  buildConnectUrl,
+  connectUrlForInstance,
+  connectUrlToken,
+  paramEntries,
+  parseConnectBase,
+} from './connect-url';
 export type { BooleanParam, ConnectParams, UnknownConnectParams } from './connect-params';
 export { booleanParams } from './connect-params';
 export { unknownParams } from './param-check';

@@ -1,7 +1,13 @@
 // Development only: a Connect parameter the library does not know is most likely a typo, and a
 // typo is sent as it is (`consentEnabled=true`) and silently ignored by Flinks. Said once per
 // name (and per unknown value) on the page; production bundles leave all of this out.
-import { booleanParams, VALUE_PARAMS, type ConnectParams, type UnknownConnectParams } from './connect-params';
+import {
+  booleanParams,
+  isTokenParam,
+  VALUE_PARAMS,
+  type ConnectParams,
+  type UnknownConnectParams,
+} from './connect-params';
 
 // Names passed through `unknownParams` (on purpose), and what was said already.
 const intended = /* @__PURE__ */ new Set<string>();
@@ -46,7 +52,7 @@ const HOW =
 export function warnUnknownParams(params: ConnectParams): void {
   const known: string[] = [...booleanParams(), ...Object.keys(VALUE_PARAMS)];
   for (const [name, value] of Object.entries(params) as [string, unknown][]) {
-    if (value === undefined || intended.has(name) || name.toLowerCase() === 'authorizetoken') continue;
+    if (value === undefined || intended.has(name) || isTokenParam(name)) continue;
     const example = `params={{ ...unknownParams({ ${name}: ${JSON.stringify(value)} }) }}.`;
     if (!known.includes(name)) {
       const nearest = known

@@ -2,8 +2,9 @@
 // `<flinks-connect ...><iframe src="...&authorizeToken=..."></iframe></flinks-connect>`), adopted
 // instead of loading Connect again.
 
-const tokenOf = (src: string | null | undefined): string | null =>
-  src ? new URL(src, document.baseURI).searchParams.get('authorizeToken') : null;
+import { connectUrlToken } from '@flinks-embed/core';
+
+const tokenOf = (src: string | null | undefined): string | null => (src ? connectUrlToken(src) : null);
 
 /**
  * The first token of the server-rendered iframe in `container`, as an `initialToken`: it then
