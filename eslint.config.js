@@ -14,6 +14,8 @@ export default tseslint.config(
       // Next.js' build output and the type references it generates.
       '**/.next/**',
       '**/next-env.d.ts',
+      // The copy of bench/src/time-to-connect/next-app that `pnpm bench` builds.
+      'bench/.time-to-connect-next/**',
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,5 @@
 // The app's server for "time to Connect", on loopback: one page in five variants, the app's token
-// endpoint, and the bundle. The page is http://localhost:PORT and the simulator's Connect page
+// endpoint, and the app's code (an entry and its chunks). The page is http://localhost:PORT and the simulator's Connect page
 // http://127.0.0.1:PORT2: another site, as Flinks' own domain is in production. Every page that
 // carries a token is minted per request and sent `Cache-Control: private, no-store`.
 import { createServer } from 'node:http';
@@ -7,7 +7,6 @@ import { gzipSync } from 'node:zlib';
 import { FlinksConnect } from '@flinks-embed/react';
 import { createAuthorizeTokenHandler, createFlinksClient } from '@flinks-embed/server';
 import { toNodeListener } from '@flinks-embed/server/node';
-import { startFlinksSimulator } from '@flinks-embed/simulator';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 
@@ -23,9 +22,11 @@ const page = (head, body) =>
 
 const escapeJson = (/** @type {unknown} */ value) => JSON.stringify(value).replaceAll('<', '\\u003c');
 
-/** @param {string} script the app's bundle (served gzipped) */
-export async function startTimeToConnectServer(script) {
-  const simulator = await startFlinksSimulator({ port: 0 });
+/**
+ * @param {Map<string, string>} files the app's code by path, `/entry.js` and its chunks (served gzipped)
+ * @param {import('@flinks-embed/simulator').FlinksSimulator} simulator
+ */
+export async function startTimeToConnectServer(files, simulator) {
   const flinks = createFlinksClient({
     instance: 'toolbox',
     customerId: simulator.customerId,
@@ -34,9 +35,14 @@ export async function startTimeToConnectServer(script) {
   });
   const connectUrl = simulator.connectUrl;
   // Sent gzipped, as any app's server or CDN sends it: the bytes a phone downloads.
-  const gzippedScript = gzipSync(script, { level: 9 });
+  const gzippedFiles = new Map([...files].map(([path, text]) => [path, gzipSync(text, { level: 9 })]));
   const tokenEndpoint = toNodeListener(createAuthorizeTokenHandler(flinks));
-  const bundle = '<script src="/app.js" defer></script>';
+  // The entry, and every chunk preloaded, as Vite's and Next.js's builds list a route's chunks.
+  const bundle = [...files.keys()]
+    .filter((path) => path !== '/entry.js')
+    .map((path) => `<link rel="modulepreload" href="${path}">`)
+    .concat('<script type="module" src="/entry.js"></script>')
+    .join('');
   const root = (/** @type {Variant} */ variant, /** @type {string} */ inner = '') =>
     `<div id="root" data-variant="${variant}" data-connect-url="${connectUrl}">${inner}</div>`;
 
@@ -70,10 +76,11 @@ export async function startTimeToConnectServer(script) {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/api/flinks/authorize-token') return void tokenEndpoint(request, response);
-    if (url.pathname === '/app.js') {
+    const code = gzippedFiles.get(url.pathname);
+    if (code) {
       return void response
         .writeHead(200, { 'content-type': 'text/javascript', 'content-encoding': 'gzip' })
-        .end(gzippedScript);
+        .end(code);
     }
     const variant = /** @type {Variant} */ (url.pathname.slice(1));
     if (!VARIANTS.includes(variant)) return void response.writeHead(404).end();
@@ -97,7 +104,6 @@ export async function startTimeToConnectServer(script) {
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
-      await simulator.close();
     },
   };
 }
