@@ -11,7 +11,8 @@ export default async function Home() {
       <p>
         Connect runs in the iframe below and reports the result to this page.{' '}
         <Link href="/redirect">Try the redirect mode</Link>, where Connect sends the whole page to a landing
-        page instead.
+        page instead, or <Link href="/first-token">Connect in the server&apos;s HTML</Link>, where the server
+        mints the first token while it renders the page.
       </p>
       {await withConnectTarget((target) => (
         <LinkBankAccount target={target} params={{ demo: true, language: 'en', consentEnable: true }} />

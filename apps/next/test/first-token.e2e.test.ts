@@ -240,6 +240,35 @@ describe('a first token minted on the server (app/first-token)', () => {
   });
 });
 
+describe('a client-side navigation to the first-token page', () => {
+  it('creates its iframe on the client, so a Connect that cannot load is a load error with Try again', async () => {
+    const page = await open('/', (p) => p.clock.install());
+    await page.connectToken();
+    // Connect unreachable from here on: the next page's iframe gets a network error.
+    const connectOrigin = new URL(sim().connectUrl).origin;
+    await page.page.route(
+      (url) => url.origin === connectOrigin,
+      (route) => route.abort(),
+    );
+    await page.page.getByRole('link', { name: "Connect in the server's HTML" }).click();
+    await page.page.waitForURL(new URL(ROUTE, app.url).href);
+    const src = await page.page.locator(FRAME).getAttribute('src');
+    expect(tokenOf(src)).toMatch(GUID);
+    await page.page.clock.runFor(120_000);
+    const alert = page.page.getByRole('alert', { name: /could not be loaded/ });
+    await alert.waitFor();
+    // The first token came from the server component: the token route was asked only by `/`.
+    expect(page.tokenRequests).toEqual(['POST']);
+
+    await page.page.unrouteAll();
+    await page.page.getByRole('button', { name: 'Try again' }).click();
+    const token = await page.connectToken();
+    expect(token).not.toBe(tokenOf(src));
+    expect(sim().loadsOf(token)).toBe(1);
+    expect(page.tokenRequests).toEqual(['POST', 'POST']);
+  });
+});
+
 describe('a first token minted on the server, in `next dev` (StrictMode)', () => {
   let dev: NextApp;
 

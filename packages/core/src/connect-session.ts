@@ -131,7 +131,7 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
     firstSrc,
     getState,
     subscribe,
-    start() {
+    start(fresh) {
       if (!running && !disposed) {
         first.claim();
         // What Connect said before this listened, kept by the server's HTML (the early-messages
@@ -139,7 +139,10 @@ export function createConnectSession(options: ConnectSessionOptions): ConnectSes
         // so a StrictMode restart never tells the app the same events twice. The script runs with
         // the server's HTML, before any session starts: the start that finds them is this
         // session's first, nothing has loaded or mounted yet, and the watchdog starts for the load.
-        const replay = adopted ? takeEarlyMessages() : undefined;
+        // A first iframe the binding created itself (`fresh`: a client render, a client-side
+        // navigation) cannot have been heard from yet: watched like any load, and the early
+        // messages, if any, are another frame's.
+        const replay = adopted ? (fresh ? [] : takeEarlyMessages()) : undefined;
         if (replay) {
           adopted = false;
           watchdog.start();

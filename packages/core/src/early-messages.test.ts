@@ -70,6 +70,21 @@ describe('messages before the session listened (a server-rendered iframe)', () =
     expect(later.getState().mounted).toBe(false);
   });
 
+  it('are not for a first iframe the binding created itself (start(true)): it neither hears nor takes them', async () => {
+    const onEvent = vi.fn();
+    const { s: fresh } = session({ initialToken: { token: 'client-token' }, handlers: { onEvent } });
+    post({ step: 'APP_MOUNTED' });
+    fresh.start(true);
+    await flush();
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(fresh.getState().mounted).toBe(false);
+    fresh.dispose();
+    const { s: served } = session({ initialToken: { token: 'server-token' } });
+    served.start();
+    await flush();
+    expect(served.getState().mounted).toBe(true);
+  });
+
   it('with the script, a Connect that never mounts is a load error as usual', async () => {
     const { s, handlers } = session({ initialToken: { token: 'server-token' }, loadTimeoutMs: 10 * SECOND });
     s.start();

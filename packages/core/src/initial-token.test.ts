@@ -156,6 +156,16 @@ describe('the adopted first load', () => {
     expect(handlers.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'iframe_load_timeout' }));
   });
 
+  it('is watched like any load when the binding created its iframe itself (start(true): a client render)', async () => {
+    const { s, handlers } = session({ initialToken: { token: 'server-token' }, loadTimeoutMs: 10 * SECOND });
+    s.start(true);
+    await flush();
+    await vi.advanceTimersByTimeAsync(10 * SECOND - 1);
+    expect(handlers.onError).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(handlers.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'iframe_load_timeout' }));
+  });
+
   it('a first token given as a promise is a load like any other, with its watchdog', async () => {
     const { s, handlers } = session({
       initialToken: Promise.resolve({ token: 'prefetched' }),

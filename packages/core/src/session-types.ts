@@ -130,8 +130,13 @@ export interface ConnectSession {
   readonly firstSrc: string | null;
   getState(): ConnectSessionState;
   subscribe(listener: () => void): () => void;
-  /** Listens for messages and fetches the first token one task later; returns `stop`. Touches no global before. */
-  start(): () => void;
+  /**
+   * Listens for messages and fetches the first token one task later; returns `stop`. Touches no
+   * global before. `fresh`: the binding created the first load's iframe itself (a client render),
+   * so it is watched like any load; without it, an iframe with `firstSrc` is taken for the
+   * server's, whose mount is unknown unless the early messages tell.
+   */
+  start(fresh?: boolean): () => void;
   /** A fresh token and a fresh iframe load. */
   reload(): void;
   /**

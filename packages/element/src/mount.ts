@@ -93,6 +93,8 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
   // The user pressed "Try again" (or the app called reload()): from then on, what replaces what
   // they were on keeps the focus.
   let retried = false;
+  // The first load's iframe, when a server rendered it into the container (kept, not loaded again).
+  let served: HTMLIFrameElement | null = null;
   const session = createConnectSession({
     ...options,
     connectUrl: resolveConnectUrl(options, 'mountFlinksConnect'),
@@ -131,7 +133,7 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
         // A fresh element per load: changing the src of a live iframe would add an entry to the
         // host page's history, so the Back button would step through old Connect loads. The
         // first load's may be in the container already, rendered by a server: it is kept.
-        const served = src === session.firstSrc ? servedFrame(container, src) : null;
+        served = src === session.firstSrc ? servedFrame(container, src) : null;
         node = frame = served ?? document.createElement('iframe');
         frame.name = frameName(src);
         frame.title = options.title ?? labels.title;
@@ -176,7 +178,8 @@ export function mountFlinksConnect(container: Element, options: MountFlinksConne
 
   const unsubscribe = session.subscribe(render);
   render();
-  session.start();
+  // A first iframe this created itself cannot have been heard from yet: watched like any load.
+  session.start(!served);
   return {
     reload: retry,
     destroy() {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mountFlinksConnect } from './index';
 import type { FlinksConnectElement } from './define';
 import {
+  advance,
   flush,
   frame,
   frames,
@@ -81,5 +82,32 @@ describe('mountFlinksConnect over a server-rendered iframe', () => {
     expect(iframe.getAttribute('src')).toBe(SERVED_SRC);
     expect(fetcher).not.toHaveBeenCalled();
     mount.destroy();
+  });
+
+  it('gives the kept iframe no load watchdog (Connect may have mounted unheard), but one it creates a watchdog', async () => {
+    const container = document.body.appendChild(document.createElement('div'));
+    container.innerHTML = `<iframe src="${SERVED_SRC}"></iframe>`;
+    const options = {
+      instance: INSTANCE,
+      params: { demo: true },
+      fetchAuthorizeToken: tokenFetcher(),
+      initialToken: { token: 'served-token' },
+      loadTimeoutMs: 10_000,
+    };
+    const errors: unknown[] = [];
+    const kept = mountFlinksConnect(container, { ...options, onError: (error) => errors.push(error) });
+    await advance(60_000);
+    expect(errors).toEqual([]);
+    kept.destroy();
+    // A first token given as a value, with no server-rendered iframe: this mount creates it.
+    const created = mountFlinksConnect(container, {
+      ...options,
+      initialToken: { token: 'page-token' },
+      onError: (error) => errors.push(error),
+    });
+    expect(tokenIn(frame().src)).toBe('page-token');
+    await advance(10_000);
+    expect(errors).toEqual([expect.objectContaining({ code: 'iframe_load_timeout' })]);
+    created.destroy();
   });
 });

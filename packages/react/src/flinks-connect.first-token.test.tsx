@@ -80,6 +80,31 @@ describe('<FlinksConnect initialToken>', () => {
     container.remove();
   });
 
+  it('watches the load of a first iframe it rendered on the client (a client-side navigation), unlike a hydrated one', async () => {
+    const onError = vi.fn();
+    const fetcher = tokenFetcher();
+    const props = { instance: INSTANCE, fetchAuthorizeToken: fetcher, loadTimeoutMs: 10_000, onError };
+    const container = document.body.appendChild(document.createElement('div'));
+    container.innerHTML = renderToString(
+      <FlinksConnect {...props} initialToken={{ token: 'server-token' }} />,
+    );
+    const root = await act(async () =>
+      hydrateRoot(container, <FlinksConnect {...props} initialToken={{ token: 'server-token' }} />),
+    );
+    await advance(MINUTE);
+    expect(onError).not.toHaveBeenCalled();
+    act(() => root.unmount());
+    container.remove();
+    // The page a client-side navigation renders: its server component minted a token, but React
+    // creates the iframe now, after this listens. Connect never mounts: a load error, as for any load.
+    render(<FlinksConnect {...props} initialToken={{ token: 'page-token' }} />);
+    expect(tokenIn(frame().src)).toBe('page-token');
+    await advance(10_000);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'iframe_load_timeout' }));
+    expect(screen.getByRole('button')).toBeDefined();
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+
   it('names each iframe for its token, so the Back button cannot reload a spent one into it', async () => {
     const fetcher = tokenFetcher();
     const html = (token: string) =>

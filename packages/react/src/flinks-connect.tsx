@@ -5,14 +5,7 @@ import {
   IFRAME_ATTRIBUTES,
   IFRAME_STYLE,
 } from '@flinks-embed/core';
-import {
-  forwardRef,
-  useImperativeHandle,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import { DefaultErrorFallback, DefaultPopupBlockedNotice } from './fallbacks';
 import type { FlinksConnectHandle, FlinksConnectProps } from './flinks-connect-props';
 import { useConnectSession } from './use-connect-session';
@@ -36,7 +29,8 @@ import { useConnectSession } from './use-connect-session';
 // bundler may then drop the component from an app that imports only the hook.
 export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, FlinksConnectProps>(
   function FlinksConnect(props, ref) {
-    const [session, { status, src, error, popupBlocked }, frame, language] = useConnectSession(props);
+    const [session, { status, src, error, popupBlocked }, frame, language, serverHtml] =
+      useConnectSession(props);
     const labels = connectLabels(language, props.labels);
     // After the user's own "Try again", what replaces the button takes the focus it dropped to
     // <body> (the loading line, the next error's button, the iframe once it loads): a keyboard or
@@ -58,9 +52,6 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
       errorFallback = DefaultErrorFallback,
       popupBlockedNotice = DefaultPopupBlockedNotice,
     } = props;
-    // True while rendered on the server and while hydrating: the only renders where a script is
-    // React's to render (the server's HTML runs it; a client render would only warn).
-    const serverHtml = useSyncExternalStore(noSubscription, never, always);
     // Which blocked pop-up the user dismissed the notice for: the next one shows it again.
     const [dismissed, setDismissed] = useState<unknown>();
     useImperativeHandle(ref, () => ({ reload: () => session.reload() }), [session]);
@@ -82,7 +73,8 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
     const blocked = popupBlocked ? src + popupBlocked : '';
     return [
       // With a server-rendered first token: Connect's messages from before hydration, kept for
-      // the session (docs/first-token.md). A script React renders on the client never runs.
+      // the session (docs/first-token.md). Only in the server's HTML and through hydration: a
+      // script React renders on the client never runs (it would only warn).
       serverHtml && src === session.firstSrc && (
         <script key="early" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: EARLY_MESSAGES_SCRIPT }} />
       ),
@@ -111,10 +103,6 @@ export const FlinksConnect = /* @__PURE__ */ forwardRef<FlinksConnectHandle, Fli
     ];
   },
 );
-
-const noSubscription = () => () => {};
-const never = () => false;
-const always = () => true;
 
 /**
  * Renders `errorFallback` or `popupBlockedNotice` as a component of its own, so an app's may use

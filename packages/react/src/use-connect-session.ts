@@ -24,7 +24,13 @@ import { useLatest } from './use-latest';
  */
 export function useConnectSession(
   props: FlinksConnectProps,
-): [ConnectSession, ConnectSessionState, RefObject<HTMLIFrameElement | null>, ConnectParams['language']] {
+): [
+  ConnectSession,
+  ConnectSessionState,
+  RefObject<HTMLIFrameElement | null>,
+  ConnectParams['language'],
+  serverHtml: boolean,
+] {
   const { params, fetchAuthorizeToken } = props;
   const base = resolveConnectUrl(props, '<FlinksConnect>');
   const frame = useRef<HTMLIFrameElement>(null);
@@ -43,11 +49,22 @@ export function useConnectSession(
   // `initialToken` value, the iframe with its first src, which hydration then adopts (the same
   // element, so no second load and no fetch). Events before hydration: see docs/first-token.md.
   const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
+  // True while rendered on the server and while hydrating: the iframe of this render is then the
+  // server's, which Connect may have spoken from before anyone listened. Otherwise this render
+  // created it (a client render, a client-side navigation to a page with a first token), and the
+  // session watches its load like any other.
+  const serverHtml = useSyncExternalStore(noSubscription, never, always);
   // stop, not dispose: StrictMode starts the same session again after its synthetic unmount.
   // A replaced session is only stopped too; stopped, it holds no listener and no timer.
-  useEffect(() => session.start(), [session]);
-  return [session, state, frame, language];
+  // Per session, not per render: the render after hydration (serverHtml false) must not restart it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => session.start(!serverHtml), [session]);
+  return [session, state, frame, language, serverHtml];
 }
+
+const noSubscription = () => () => {};
+const never = () => false;
+const always = () => true;
 
 /**
  * `params` by value, as a string. Sorting and serializing them on every render was most of a

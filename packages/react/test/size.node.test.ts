@@ -14,8 +14,10 @@ import {
 // notice and onStatusChange took it to 1,679 B; the string table then moved to core (shared with
 // <flinks-connect>): 1,373 B. Issue 24's focus after "Try again" took it to 1,359 B of a lighter
 // session API; issue 25's server-rendered first iframe (its `name`, the early-messages script with
-// its nonce, knowing a server render from a client one) to 1,495 B.
-const BINDING_BUDGET_BYTES = 1_500;
+// its nonce, knowing a server render from a client one) to 1,495 B; then its session told which
+// iframe the client created itself (a client-side navigation to a page with a first token: that
+// load watched like any other), +6 B: 1,501 B, rounded up to 1,550 B.
+const BINDING_BUDGET_BYTES = 1_550;
 
 /**
  * What the component import costs today (4,417 B: the result-never-lost work, source-less
@@ -44,7 +46,8 @@ inUse() then spend() (-4 B), the token source's clock defaults to Date.now itsel
 writes its loading state as { ...IDLE, status } like ready and error (-7 B); the last two also
 take useAuthorizeToken alone from 1,985 to 1,975 B (of its 2,000 B). The token parameter's
 name rule given one home (connect-params.ts, with the reader the element adopts by) added 2 B:
-5,682 B (useAuthorizeToken 1,976 B). Rounded up: 5,700 B.
+5,682 B (useAuthorizeToken 1,976 B). Issue 25 again: a first iframe React renders on the client
+(not hydrated) watched like any load, +10 B: 5,692 B. Rounded up: 5,700 B.
 DESIGN.md's budget, `BUDGET_BYTES` (2,000 B), is not met, nor is "below
  * every peer" (3,327 B): the size work is open; `pnpm bench` shows where the bytes go.
  */
