@@ -1,5 +1,5 @@
 // "Time to Connect": from navigation start to the iframe's request and to Connect's APP_MOUNTED,
-// for one app page in six variants, alternated in one run, in Chromium throttled like a phone.
+// for one app page in seven variants, alternated in one run, in Chromium throttled like a phone.
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -15,8 +15,11 @@ export const PHONE = { latencyMs: 150, downloadBps: 1_600_000 / 8, uploadBps: 75
 /** The app's whole bundle, gzipped, React and the page included. */
 export const BUNDLE_GZIP_BYTES = 230_000;
 
-/** The variants of server.mjs, then the same page as a Next.js production build (next-variant.mjs). */
-const ROWS = /** @type {const} */ ([...VARIANTS.slice(0, -1), 'next', 'floor']);
+/**
+ * The variants of server.mjs, then the same page as a Next.js production build (next-variant.mjs),
+ * naive and with a server-minted first token.
+ */
+const ROWS = /** @type {const} */ ([...VARIANTS.slice(0, -1), 'next-naive', 'next', 'floor']);
 /** @typedef {(typeof ROWS)[number]} Row */
 
 /** @type {Record<Row, [string, string]>} */
@@ -30,6 +33,10 @@ const LABELS = {
   server: [
     '`<FlinksConnect initialToken>` (server-rendered)',
     'the HTML only: the iframe and its token are in it; hydration adopts it',
+  ],
+  'next-naive': [
+    'naive embed in a Next.js production build',
+    'the naive chain in that build: its scripts, hydration, the token request, then the iframe',
   ],
   next: [
     '`<FlinksConnect initialToken>` in a Next.js production build',
@@ -140,7 +147,9 @@ export async function timeToConnectTable({ runs = 9, log = () => {} } = {}) {
     log('time to Connect: next build of the Next.js variant');
     next = await startNextVariant(simulator, gzipped);
     const urls = /** @type {Record<Row, string>} */ (
-      Object.fromEntries(ROWS.map((v) => [v, v === 'next' ? next?.url : server?.url(v)]))
+      Object.fromEntries(
+        ROWS.map((v) => [v, v === 'next' ? next?.url : v === 'next-naive' ? next?.naiveUrl : server?.url(v)]),
+      )
     );
     // A phone runs a cross-site frame in the page's own process (Android isolates only the sites
     // users sign in to), and so the DevTools throttling covers the frame as well as the page.
@@ -180,7 +189,7 @@ export async function timeToConnectTable({ runs = 9, log = () => {} } = {}) {
   return [
     '### Time to Connect',
     '',
-    `From navigation start to the iframe's request and to Connect's \`APP_MOUNTED\`, medians of ${runs} cold loads per variant, alternated: Chromium throttled through the DevTools protocol to ${PHONE.latencyMs} ms round trips, ${(PHONE.downloadBps * 8) / 1e6} Mbit/s down, ${(PHONE.uploadBps * 8) / 1e3} kbit/s up and a ${PHONE.cpuSlowdown}x CPU slowdown; one app page with a ${int(gzipped / 1000)} KB gzipped bundle (React, the app, and the rest of an app's code), code-split into an entry and the route's chunks; the Next.js page's scripts weigh the same (${int((next?.scriptsGzipped ?? 0) / 1000)} KB gzipped: Next.js's runtime with React, the page, and less of the rest of the app). Ratios are to the naive embed.`,
+    `From navigation start to the iframe's request and to Connect's \`APP_MOUNTED\`, medians of ${runs} cold loads per variant, alternated: Chromium throttled through the DevTools protocol to ${PHONE.latencyMs} ms round trips, ${(PHONE.downloadBps * 8) / 1e6} Mbit/s down, ${(PHONE.uploadBps * 8) / 1e3} kbit/s up and a ${PHONE.cpuSlowdown}x CPU slowdown; one app page with a ${int(gzipped / 1000)} KB gzipped bundle (React, the app, and the rest of an app's code), code-split into an entry and the route's chunks; the Next.js page's scripts weigh the same (${int((next?.scriptsGzipped ?? 0) / 1000)} KB gzipped: Next.js's runtime with React, the page, and less of the rest of the app). Ratios are to the naive embed; within the Next.js build, the first token's \`APP_MOUNTED\` is ${ratio(med('next', 'mounted') / med('next-naive', 'mounted'))} its naive embed's.`,
     '',
     table(['variant', 'iframe request', '× naive', '`APP_MOUNTED`', '× naive', 'waits for'], rows, [
       'l',

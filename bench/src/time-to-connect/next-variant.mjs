@@ -32,6 +32,8 @@ async function buildAndStart(simulator, fillerGzipBytes) {
   rmSync(copy, { recursive: true, force: true });
   cpSync(template, copy, { recursive: true });
   rmSync(`${copy}app/rest-of-the-app.ts`);
+  // The naive embed itself, where the template re-exports it from outside its folder.
+  cpSync(fileURLToPath(new URL('../naive-embed.tsx', import.meta.url)), `${copy}app/naive-embed.tsx`);
   // Two folders nearer the workspace's root than the template.
   const tsconfig = `${copy}tsconfig.json`;
   writeFileSync(tsconfig, readFileSync(tsconfig, 'utf8').replace('../../../../', '../../'));
@@ -68,6 +70,7 @@ async function buildAndStart(simulator, fillerGzipBytes) {
   try {
     // `localhost`: another site than the simulator's 127.0.0.1, as for the other variants.
     const url = `http://localhost:${port}/`;
+    const naiveUrl = `${url}naive`;
     let html = '';
     for (let tries = 0; !html; tries++) {
       if (app.exitCode !== null || tries > 300) throw new Error(`next start did not answer at ${url}`);
@@ -81,6 +84,7 @@ async function buildAndStart(simulator, fillerGzipBytes) {
     const texts = await Promise.all(scripts.map((src) => fetch(src).then((response) => response.text())));
     return {
       url,
+      naiveUrl,
       scriptsGzipped: texts.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0),
       close,
     };
