@@ -75,6 +75,7 @@ export function chooseBackend(env) {
 /**
  * @typedef {object} NextOptions
  * @property {'dev' | 'start'} mode `next dev` (hot reload) or `next start` (the `next build` output)
+ * @property {string} [dir] the Next.js app's folder, default this app's (`appRoot`)
  * @property {number} [port] default 0: any free port
  * @property {string} [hostname] default `localhost`
  * @property {NodeJS.ProcessEnv} [env] default `process.env`
@@ -90,15 +91,23 @@ export function chooseBackend(env) {
  */
 
 /**
- * `next dev` or `next start` in this app's folder with exactly `env`, resolved once it is ready.
+ * `next dev` or `next start` in `dir` (this app's folder) with exactly `env`, resolved once it is ready.
  * @param {NextOptions} options
  * @returns {Promise<RunningNext>}
  */
 export async function startNext(options) {
-  const { mode, port = 0, hostname = 'localhost', env = process.env, startTimeoutMs = 60_000 } = options;
-  const nextBin = createRequire(path.join(appRoot, 'package.json')).resolve('next/dist/bin/next');
+  const {
+    mode,
+    dir = appRoot,
+    port = 0,
+    hostname = 'localhost',
+    env = process.env,
+    startTimeoutMs = 60_000,
+  } = options;
+  // The Next.js that `dir` itself resolves.
+  const nextBin = createRequire(path.join(dir, 'package.json')).resolve('next/dist/bin/next');
   const child = spawn(process.execPath, [nextBin, mode, '--port', String(port), '--hostname', hostname], {
-    cwd: appRoot,
+    cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,28 +1,20 @@
 // "Time to Connect" in a Next.js production build: next-app/ (one page whose server mints the
 // first token while it renders), copied to bench/.time-to-connect-next with the rest of the app
 // (filler.mjs) at the other variants' weight, built with `next build` and run with `next start`.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { startNext } from 'next-app/scripts/run.mjs';
 import { fillerScript } from './filler.mjs';
 
 const template = fileURLToPath(new URL('./next-app/', import.meta.url));
 const copy = fileURLToPath(new URL('../../.time-to-connect-next/', import.meta.url));
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-  await new Promise((resolve) => server.close(() => resolve(undefined)));
-  return port;
-}
-
-/** @typedef {{ apiBaseUrl: string, connectUrl: string, customerId: string, secretKey: string }} Simulator */
+/** @typedef {import('@flinks-embed/simulator').FlinksSimulator} Simulator */
 
 /**
  * `next build` of the copy with `fillerGzipBytes` of the rest of the app, then `next start`.
@@ -50,9 +42,11 @@ async function buildAndStart(simulator, fillerGzipBytes) {
     env,
     maxBuffer: 16 * 1024 * 1024,
   });
-  const port = await freePort();
-  const app = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: copy,
+  // apps/next's own starter: `next start` in the copy, resolved once it says it is ready. On
+  // `localhost`, another site than the simulator's 127.0.0.1, as for the other variants.
+  const app = await startNext({
+    mode: 'start',
+    dir: copy,
     env: {
       ...env,
       FLINKS_API_URL: simulator.apiBaseUrl,
@@ -60,36 +54,24 @@ async function buildAndStart(simulator, fillerGzipBytes) {
       FLINKS_CUSTOMER_ID: simulator.customerId,
       FLINKS_SECRET_KEY: simulator.secretKey,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise((resolve) => app.once('exit', resolve));
-  const close = async () => {
-    app.kill();
-    await exited;
-  };
   try {
-    // `localhost`: another site than the simulator's 127.0.0.1, as for the other variants.
-    const url = `http://localhost:${port}/`;
-    const naiveUrl = `${url}naive`;
-    let html = '';
-    for (let tries = 0; !html; tries++) {
-      if (app.exitCode !== null || tries > 300) throw new Error(`next start did not answer at ${url}`);
-      html = await fetch(url).then(
-        (response) => (response.ok ? response.text() : ''),
-        () => new Promise((resolve) => setTimeout(() => resolve(''), 100)),
-      );
-    }
+    const page = await fetch(app.url);
+    if (!page.ok) throw new Error(`The bench's Next.js page answered ${page.status}: ${await page.text()}`);
+    const html = await page.text();
     // What a phone downloads of the page's JavaScript: every script it lists, gzipped.
-    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((match) => new URL(match[1] ?? '', url));
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map(
+      (match) => new URL(match[1] ?? '', app.url),
+    );
     const texts = await Promise.all(scripts.map((src) => fetch(src).then((response) => response.text())));
     return {
-      url,
-      naiveUrl,
+      url: app.url,
+      naiveUrl: new URL('naive', app.url).href,
       scriptsGzipped: texts.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0),
-      close,
+      close: app.close,
     };
   } catch (error) {
-    await close();
+    await app.close();
     throw error;
   }
 }
