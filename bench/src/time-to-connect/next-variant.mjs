@@ -1,6 +1,7 @@
-// "Time to Connect" in a Next.js production build: next-app/ (one page whose server mints the
-// first token while it renders), copied to bench/.time-to-connect-next with the rest of the app
-// (filler.mjs) at the other variants' weight, built with `next build` and run with `next start`.
+// "Time to Connect" in a Next.js production build: next-app/ (a page whose server mints the first
+// token while it renders, and the naive embed at /naive), copied to bench/.time-to-connect-next
+// with the rest of the app (filler.mjs) at the other variants' weight, built with `next build` and
+// run with `next start` (apps/next's startNext).
 import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
